@@ -30,3 +30,6 @@ export function getDb(): Db {
   globalForDb.__db ??= createDb(env.DATABASE_URL, env.NEON_WS_PROXY);
   return globalForDb.__db.db;
 }
+
+/** A transaction handle; domain helpers accept either it or the Db. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

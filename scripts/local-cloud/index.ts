@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { startMailOutbox } from "./mail-outbox";
+import { isReachable, startPostgres } from "./postgres";
+import { startRedisRest } from "./redis-rest";
+
+export interface LocalCloudOptions {
+  /** Real servers to back onto; unset means the embedded stand-ins. */
+  postgresUrl?: string;
+  redisUrl?: string;
+  /** Database name on the real Postgres. */
+  database: string;
+  /** Drop that database on stop (tests get a fresh one per run). */
+  dropDatabaseOnStop?: boolean;
+  /** Directory for persistent embedded state (.data/ in dev); unset keeps everything in memory. */
+  dataDir?: string;
+  /** First of a block of consecutive ports; 0 picks random free ports. */
+  basePort?: number;
+  appUrl?: string;
+}
+
+export interface LocalCloud {
+  /** What the app needs in its environment to talk to these stand-ins. */
+  env: Record<string, string>;
+  backends: { postgres: "postgres" | "pglite"; redis: "redis" | "memory" };
+  stop(): Promise<void>;
+}
+
+const port = (base: number | undefined, offset: number) => (base ? base + offset : 0);
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const postgres = await startPostgres({
+    serverUrl: options.postgresUrl,
+    database: options.database,
+    dropOnStop: options.dropDatabaseOnStop,
+    pgliteDir: options.dataDir && path.join(options.dataDir, "pglite"),
+    proxyPort: port(options.basePort, 0),
+  });
+  const redis = await startRedisRest({
+    port: port(options.basePort, 1),
+    redisUrl: options.redisUrl,
+  });
+  const mail = await startMailOutbox({
+    port: port(options.basePort, 2),
+    dataFile: options.dataDir && path.join(options.dataDir, "mail-outbox.json"),
+  });
+
+  const { db, pool } = createDb(postgres.databaseUrl, postgres.wsProxy);
+  await runMigrations(db);
+  await pool.end();
+
+  return {
+    env: {
+      APP_URL: options.appUrl ?? "http://localhost:3000",
+      DATABASE_URL: postgres.databaseUrl,
+      NEON_WS_PROXY: postgres.wsProxy,
+      UPSTASH_REDIS_REST_URL: redis.url,
+      UPSTASH_REDIS_REST_TOKEN: redis.token,
+      RESEND_API_KEY: "re_local_outbox",
+      RESEND_BASE_URL: mail.url,
+      LOCAL_CLOUD: "1",
+    },
+    backends: { postgres: postgres.kind, redis: redis.backend },
+    async stop() {
+      await Promise.allSettled([mail.stop(), redis.stop()]);
+      await postgres.stop();
+    },
+  };
+}
+
+/** The machine's services when they answer (dev only; tests decide by env alone). */
+export async function detectLocalServers(): Promise<{ postgresUrl?: string; redisUrl?: string }> {
+  const pg = process.env.LOCAL_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const redis = process.env.LOCAL_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const [pgUp, redisUp] = await Promise.all([isReachable(pg), isReachable(redis)]);
+  return { postgresUrl: pgUp ? pg : undefined, redisUrl: redisUp ? redis : undefined };
+}

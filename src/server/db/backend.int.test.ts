@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import { testDb } from "@/server/testing/fixtures";
+
+describe("database backend", () => {
+  it("answers through the Neon driver, on the backend the environment chose", async () => {
+    const backends = inject("backends");
+    const result = await testDb().execute<{ version: string }>(sql`select version() as version`);
+    const version = result.rows[0]!.version;
+    expect(version).toMatch(/^PostgreSQL \d+/);
+    // PGlite is Postgres compiled to WebAssembly with Emscripten; a server build is native.
+    if (backends.postgres === "pglite") expect(version).toMatch(/emscripten|wasm/i);
+    else expect(version).not.toMatch(/emscripten|wasm/i);
+    console.info(`database backend: ${backends.postgres} (${version})`);
+  });
+
+  it("uses the machine's PostgreSQL whenever TEST_DATABASE_URL is set (CI)", () => {
+    const expected = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+    expect(inject("backends").postgres).toBe(expected);
+  });
+
+  it("applied the migrations", async () => {
+    const result = await testDb().execute<{ n: number }>(
+      sql`select count(*)::int as n from information_schema.tables where table_name in ('users','sessions','organizations','memberships','invitations','audit_log')`,
+    );
+    expect(result.rows[0]!.n).toBe(6);
+  });
+});
