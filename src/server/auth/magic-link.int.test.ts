@@ -1,0 +1,130 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import type { EmailSender } from "@/server/adapters/email";
+import {
+  callerFor,
+  linkInLatestEmail,
+  outboxFor,
+  randomIp,
+  testClock,
+  testServices,
+  uniqueEmail,
+} from "@/server/testing/fixtures";
+import { MAGIC_LINK_TTL_MINUTES, requestMagicLink, safeRedirect } from "./magic-link";
+
+async function requestLink(email: string, services = testServices(), ip = randomIp()) {
+  const caller = await callerFor(services, undefined, { "x-forwarded-for": ip });
+  await caller.auth.requestMagicLink({ email });
+  const link = await linkInLatestEmail(email.trim().toLowerCase(), "/auth/verify");
+  return link.searchParams.get("token")!;
+}
+
+describe("magic-link sign-in", () => {
+  it("emails a link through Resend that signs the user in once and sets the session cookie", async () => {
+    const email = uniqueEmail("signin");
+    const services = testServices();
+    const token = await requestLink(email, services);
+    const [message] = await outboxFor(email);
+    expect(message!.subject).toMatch(/sign-in link/i);
+    expect(message!.html).toContain(token);
+
+    const resHeaders = new Headers();
+    const caller = await callerFor(services, undefined, {}, resHeaders);
+    const result = await caller.auth.verifyMagicLink({ token });
+    expect(result.isNewUser).toBe(true);
+    const cookie = resHeaders.get("set-cookie")!;
+    expect(cookie).toMatch(/^tla_session=[a-z0-9]+\.[a-z0-9]+; Path=\/; HttpOnly; SameSite=Lax/);
+
+    const sessionToken = cookie.split(";")[0]!.split("=")[1]!;
+    const me = await (await callerFor(services, sessionToken)).auth.me();
+    expect(me?.user.email).toBe(email);
+  });
+
+  it("normalizes the address: the same person signing in twice is one user", async () => {
+    const email = uniqueEmail("case");
+    const services = testServices();
+    const first = await (await callerFor(services)).auth.verifyMagicLink({
+      token: await requestLink(email, services),
+    });
+    const second = await (await callerFor(services)).auth.verifyMagicLink({
+      token: await requestLink(`  ${email.toUpperCase()} `, services),
+    });
+    expect(first.isNewUser).toBe(true);
+    expect(second.isNewUser).toBe(false);
+  });
+
+  it("refuses a reused link", async () => {
+    const services = testServices();
+    const token = await requestLink(uniqueEmail("reuse"), services);
+    await (await callerFor(services)).auth.verifyMagicLink({ token });
+    const again = (await callerFor(services)).auth.verifyMagicLink({ token });
+    await expect(again).rejects.toThrow(/already used/);
+    await expect(again).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses an expired link", async () => {
+    const clock = testClock();
+    const services = testServices({ clock });
+    const token = await requestLink(uniqueEmail("expired"), services);
+    clock.advance(MAGIC_LINK_TTL_MINUTES * 60_000 + 1);
+    await expect((await callerFor(services)).auth.verifyMagicLink({ token })).rejects.toThrow(
+      /expired/,
+    );
+  });
+
+  it("refuses an unknown link", async () => {
+    const caller = await callerFor(testServices());
+    await expect(caller.auth.verifyMagicLink({ token: "z".repeat(48) })).rejects.toThrow(
+      /not valid/,
+    );
+  });
+
+  it("rejects a malformed email with a clear message and sends nothing", async () => {
+    const caller = await callerFor(testServices());
+    for (const email of ["not-an-email", "a@", "@b.com", "", `${"x".repeat(250)}@example.com`]) {
+      const error = await caller.auth.requestMagicLink({ email }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+      expect((error as TRPCError).message).toMatch(/valid email address|too long/);
+    }
+  });
+
+  it("limits requests per email and per IP", async () => {
+    const services = testServices();
+    const email = uniqueEmail("limited");
+    for (let i = 0; i < 5; i++) {
+      await requestMagicLink(services, { email, ip: randomIp() });
+    }
+    await expect(requestMagicLink(services, { email, ip: randomIp() })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/Wait \d+ minutes?/),
+    });
+
+    const ip = randomIp();
+    for (let i = 0; i < 20; i++) {
+      await requestMagicLink(services, { email: uniqueEmail("ip"), ip });
+    }
+    await expect(
+      requestMagicLink(services, { email: uniqueEmail("ip"), ip }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
+  it("leaves no usable link behind when the email cannot be sent", async () => {
+    const failing: EmailSender = {
+      send: () => Promise.reject(new Error("Resend is down")),
+    };
+    const services = testServices({ email: failing });
+    const email = uniqueEmail("failed");
+    await expect(requestMagicLink(services, { email, ip: randomIp() })).rejects.toThrow(
+      /couldn't send/,
+    );
+    expect(await outboxFor(email)).toHaveLength(0);
+  });
+
+  it("only follows same-site redirects", () => {
+    expect(safeRedirect("/invite/abc")).toBe("/invite/abc");
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "", null]) {
+      expect(safeRedirect(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,152 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { createElement } from "react";
+import type { EmailSender } from "@/server/adapters/email";
+import type { Clock } from "@/server/clock";
+import type { Db } from "@/server/db/client";
+import { magicLinks, memberships, users } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import MagicLinkEmail, { magicLinkSubject } from "@/server/notifications/emails/magic-link";
+import type { SignInLimits } from "./rate-limit";
+import { createSession } from "./sessions";
+import { generateSecureRandomString, hashSecret } from "./tokens";
+
+export const MAGIC_LINK_TTL_MINUTES = 15;
+
+export interface MagicLinkCtx {
+  db: Db;
+  clock: Clock;
+  email: EmailSender;
+  limits: SignInLimits;
+  appUrl: string;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Only same-site paths: a sign-in link must never forward to another site. */
+export function safeRedirect(path: string | null | undefined): string | null {
+  if (!path?.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
+  return path;
+}
+
+export async function requestMagicLink(
+  ctx: MagicLinkCtx,
+  input: { email: string; ip: string; redirectTo?: string | null },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const [byEmail, byIp] = await Promise.all([
+    ctx.limits.byEmail.limit(email),
+    ctx.limits.byIp.limit(input.ip),
+  ]);
+  if (!byEmail.success || !byIp.success) {
+    const reset = Math.max(byEmail.success ? 0 : byEmail.reset, byIp.success ? 0 : byIp.reset);
+    const minutes = Math.max(1, Math.ceil((reset - ctx.clock.now().getTime()) / 60_000));
+    throw new DomainError(
+      "TOO_MANY_REQUESTS",
+      `Too many sign-in links were requested. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or use the last link we sent.`,
+    );
+  }
+
+  const token = generateSecureRandomString() + generateSecureRandomString();
+  const now = ctx.clock.now();
+  const [link] = await ctx.db
+    .insert(magicLinks)
+    .values({
+      email,
+      tokenHash: hashSecret(token),
+      redirectTo: safeRedirect(input.redirectTo),
+      expiresAt: new Date(now.getTime() + MAGIC_LINK_TTL_MINUTES * 60_000),
+    })
+    .returning({ id: magicLinks.id });
+  const url = `${ctx.appUrl}/auth/verify?token=${token}`;
+  try {
+    await ctx.email.send({
+      to: email,
+      subject: magicLinkSubject(),
+      react: createElement(MagicLinkEmail, {
+        url,
+        email,
+        expiresInMinutes: MAGIC_LINK_TTL_MINUTES,
+      }),
+      tags: [{ name: "category", value: "magic_link" }],
+    });
+  } catch {
+    // A link nobody received must not stay usable.
+    await ctx.db.delete(magicLinks).where(eq(magicLinks.id, link!.id));
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "We couldn't send the sign-in email just now. Try again in a minute.",
+    );
+  }
+}
+
+export interface ConsumedMagicLink {
+  sessionToken: string;
+  sessionExpiresAt: Date;
+  userId: string;
+  isNewUser: boolean;
+  redirectTo: string | null;
+}
+
+/** Single use: the claim is one conditional update, so two clicks cannot both sign in. */
+export async function consumeMagicLink(
+  ctx: Pick<MagicLinkCtx, "db" | "clock">,
+  input: { token: string; userAgent?: string | null },
+): Promise<ConsumedMagicLink> {
+  const now = ctx.clock.now();
+  const tokenHash = hashSecret(input.token);
+  const [link] = await ctx.db
+    .update(magicLinks)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(magicLinks.tokenHash, tokenHash),
+        isNull(magicLinks.usedAt),
+        gt(magicLinks.expiresAt, now),
+      ),
+    )
+    .returning();
+  if (!link) {
+    const [existing] = await ctx.db
+      .select({ usedAt: magicLinks.usedAt })
+      .from(magicLinks)
+      .where(eq(magicLinks.tokenHash, tokenHash));
+    throw new DomainError(
+      "BAD_REQUEST",
+      !existing
+        ? "This sign-in link is not valid. Request a new one from the sign-in page."
+        : existing.usedAt
+          ? "This sign-in link was already used. Each link works once: request a new one."
+          : `This sign-in link has expired (links last ${MAGIC_LINK_TTL_MINUTES} minutes). Request a new one.`,
+    );
+  }
+
+  const [created] = await ctx.db
+    .insert(users)
+    .values({ email: link.email })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  const userId =
+    created?.id ??
+    (await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, link.email)))[0]!.id;
+
+  // Resume in the organization joined most recently, if any.
+  const [latest] = await ctx.db
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(desc(memberships.createdAt))
+    .limit(1);
+  const session = await createSession(ctx, userId, {
+    userAgent: input.userAgent,
+    activeOrganizationId: latest?.organizationId ?? null,
+  });
+  return {
+    sessionToken: session.token,
+    sessionExpiresAt: session.expiresAt,
+    userId,
+    isNewUser: Boolean(created),
+    redirectTo: link.redirectTo,
+  };
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import {
+  callerFor,
+  linkInLatestEmail,
+  signedInUser,
+  testClock,
+  testServices,
+} from "@/server/testing/fixtures";
+import { INVITATION_TTL_DAYS } from "./invitations";
+
+/** An owner with an active org, plus a helper to invite and sign in someone else. */
+async function orgWithOwner(services = testServices()) {
+  const owner = await signedInUser(services);
+  const ownerCaller = await callerFor(services, owner.token);
+  const org = await ownerCaller.organization.create({ name: "Acme Advisory", kind: "agency" });
+  // The session now has the org active; a new caller sees it.
+  const ownerApi = await callerFor(services, owner.token);
+  async function invite(role: "admin" | "member" = "member") {
+    const person = await signedInUser(services);
+    await ownerApi.invitation.create({ email: person.user.email, role });
+    const link = await linkInLatestEmail(person.user.email, "/invite/");
+    const token = link.pathname.split("/").pop()!;
+    return { ...person, inviteToken: token };
+  }
+  return { services, owner, ownerApi, org, invite };
+}
+
+describe("organizations", () => {
+  it("a new user creates an org, becomes its owner and has it active", async () => {
+    const { ownerApi, org } = await orgWithOwner();
+    expect(await ownerApi.organization.current()).toMatchObject({ id: org.id, role: "owner" });
+    expect(await ownerApi.organization.mine()).toEqual([
+      expect.objectContaining({ id: org.id, role: "owner", kind: "agency" }),
+    ]);
+    const audit = await ownerApi.organization.auditLog({ limit: 10 });
+    expect(audit.items.map((i) => i.action)).toContain("organization.created");
+  });
+
+  it("rejects a blank or overlong org name with a clear message", async () => {
+    const services = testServices();
+    const { token } = await signedInUser(services);
+    const api = await callerFor(services, token);
+    await expect(api.organization.create({ name: " ", kind: "standard" })).rejects.toThrow(
+      /at least 2 characters/,
+    );
+    await expect(
+      api.organization.create({ name: "x".repeat(81), kind: "standard" }),
+    ).rejects.toThrow(/under 80/);
+    expect(await api.organization.mine()).toEqual([]);
+  });
+
+  it("invites by email; the invitee joins, switches between orgs, and the link works once", async () => {
+    const { services, ownerApi, org, invite } = await orgWithOwner();
+    const invitee = await invite("member");
+    const inviteeApi = await callerFor(services, invitee.token);
+    const ownOrg = await inviteeApi.organization.create({
+      name: "Invitee Consulting",
+      kind: "standard",
+    });
+
+    expect(await inviteeApi.invitation.preview({ token: invitee.inviteToken })).toMatchObject({
+      organizationName: "Acme Advisory",
+      status: "pending",
+      role: "member",
+    });
+    await inviteeApi.invitation.accept({ token: invitee.inviteToken });
+    const afterJoin = await callerFor(services, invitee.token);
+    expect((await afterJoin.organization.current()).id).toBe(org.id);
+    expect((await afterJoin.organization.mine()).map((o) => o.id).sort()).toEqual(
+      [org.id, ownOrg.id].sort(),
+    );
+
+    await afterJoin.organization.switch({ organizationId: ownOrg.id });
+    expect((await (await callerFor(services, invitee.token)).organization.current()).id).toBe(
+      ownOrg.id,
+    );
+
+    await expect(afterJoin.invitation.accept({ token: invitee.inviteToken })).rejects.toThrow(
+      /already used/,
+    );
+    const members = await ownerApi.member.list();
+    expect(members.map((m) => m.email)).toContain(invitee.user.email);
+    const actions = (await ownerApi.organization.auditLog({ limit: 10 })).items.map(
+      (i) => i.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted"]));
+  });
+
+  it("refuses an invitation meant for another email and changes nothing", async () => {
+    const { services, ownerApi, invite } = await orgWithOwner();
+    const invitee = await invite();
+    const stranger = await signedInUser(services);
+    const strangerApi = await callerFor(services, stranger.token);
+    await expect(
+      strangerApi.invitation.accept({ token: invitee.inviteToken }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining(invitee.user.email),
+    });
+    expect(await strangerApi.organization.mine()).toEqual([]);
+    expect((await ownerApi.invitation.list()).map((i) => i.email)).toContain(invitee.user.email);
+  });
+
+  it("refuses expired and revoked invitations", async () => {
+    const clock = testClock();
+    const { services, ownerApi, invite } = await orgWithOwner(testServices({ clock }));
+    const late = await invite();
+    clock.advance(INVITATION_TTL_DAYS * 86_400_000 + 1);
+    await expect(
+      (await callerFor(services, late.token)).invitation.accept({ token: late.inviteToken }),
+    ).rejects.toThrow(/expired/);
+
+    const revoked = await invite();
+    const [pending] = (await ownerApi.invitation.list()).filter(
+      (i) => i.email === revoked.user.email,
+    );
+    await ownerApi.invitation.revoke({ invitationId: pending!.id });
+    await expect(
+      (await callerFor(services, revoked.token)).invitation.accept({ token: revoked.inviteToken }),
+    ).rejects.toThrow(/withdrawn/);
+  });
+
+  it("a member cannot do admin actions; nothing changes", async () => {
+    const { services, ownerApi, invite } = await orgWithOwner();
+    const member = await invite("member");
+    await (await callerFor(services, member.token)).invitation.accept({
+      token: member.inviteToken,
+    });
+    const memberApi = await callerFor(services, member.token);
+    const before = await ownerApi.member.list();
+
+    await expect(memberApi.organization.rename({ name: "Hijacked" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      memberApi.invitation.create({ email: "friend@example.com", role: "admin" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      memberApi.member.changeRole({ userId: member.user.id, role: "owner" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(memberApi.organization.auditLog({ limit: 5 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await ownerApi.member.list()).toEqual(before);
+    expect((await ownerApi.organization.current()).name).toBe("Acme Advisory");
+  });
+
+  it("admins manage members but only owners touch the owner role; the last owner stays", async () => {
+    const { services, owner, ownerApi, invite } = await orgWithOwner();
+    const admin = await invite("admin");
+    await (await callerFor(services, admin.token)).invitation.accept({ token: admin.inviteToken });
+    const adminApi = await callerFor(services, admin.token);
+
+    await expect(
+      adminApi.member.changeRole({ userId: owner.user.id, role: "member" }),
+    ).rejects.toThrow(/owner/);
+    await expect(adminApi.member.remove({ userId: owner.user.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(ownerApi.organization.leave()).rejects.toThrow(/at least one owner/);
+    await expect(
+      ownerApi.member.changeRole({ userId: owner.user.id, role: "admin" }),
+    ).rejects.toThrow(/at least one owner/);
+
+    await ownerApi.member.changeRole({ userId: admin.user.id, role: "member" });
+    await ownerApi.member.remove({ userId: admin.user.id });
+    // The removed member's session no longer reaches the org.
+    const removedApi = await callerFor(services, admin.token);
+    await expect(removedApi.organization.current()).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    const actions = (await ownerApi.organization.auditLog({ limit: 20 })).items.map(
+      (i) => i.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(["member.role_changed", "member.removed"]));
+  });
+
+  it("a member can leave; the org disappears from their list", async () => {
+    const { services, org, invite } = await orgWithOwner();
+    const member = await invite();
+    await (await callerFor(services, member.token)).invitation.accept({
+      token: member.inviteToken,
+    });
+    await (await callerFor(services, member.token)).organization.leave();
+    const api = await callerFor(services, member.token);
+    expect((await api.organization.mine()).map((o) => o.id)).not.toContain(org.id);
+  });
+
+  it("cannot switch into an org the user is not a member of", async () => {
+    const { services, org } = await orgWithOwner();
+    const outsider = await signedInUser(services);
+    const api = await callerFor(services, outsider.token);
+    await expect(api.organization.switch({ organizationId: org.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(api.organization.current()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("inviting an existing member is refused with a clear message", async () => {
+    const { owner, ownerApi } = await orgWithOwner();
+    await expect(
+      ownerApi.invitation.create({ email: owner.user.email, role: "member" }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/already a member/),
+    });
+  });
+});
