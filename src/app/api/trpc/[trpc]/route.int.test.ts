@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { APP_URL, signedInUser, testServices } from "@/server/testing/fixtures";
+import { POST } from "./route";
+
+function mutation(path: string, headers: Record<string, string>, input: unknown = null) {
+  return POST(
+    new Request(`${APP_URL}/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ json: input }),
+    }),
+  );
+}
+
+describe("/api/trpc over HTTP", () => {
+  it("blocks mutations without a same-origin signal (CSRF) and changes nothing", async () => {
+    const { token } = await signedInUser(testServices());
+    const cookie = `tla_session=${token}`;
+    for (const headers of [
+      { cookie },
+      { cookie, "sec-fetch-site": "cross-site" },
+      { cookie, "sec-fetch-site": "same-site" },
+      { cookie, origin: "https://evil.example" },
+      { cookie, origin: "null" },
+    ]) {
+      const res = await mutation("organization.create", headers, { name: "CSRF Org" });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      const body = await res.json();
+      expect(body.error.json.message).toMatch(/did not come from the TechLead AutoPilot app/);
+    }
+    const mine = await fetchMine(cookie);
+    expect(mine).toEqual([]);
+  });
+
+  it("accepts same-origin mutations from the app", async () => {
+    const { token } = await signedInUser(testServices());
+    const res = await mutation(
+      "organization.create",
+      { cookie: `tla_session=${token}`, origin: APP_URL },
+      { name: "Real Org" },
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it("answers 401 to a tampered session cookie and clears it", async () => {
+    const { token } = await signedInUser(testServices());
+    const tampered = `${token.slice(0, -2)}zz`;
+    const res = await POST(
+      new Request(`${APP_URL}/api/trpc/auth.signOut`, {
+        method: "POST",
+        headers: {
+          cookie: `tla_session=${tampered}`,
+          "sec-fetch-site": "same-origin",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ json: null }),
+      }),
+    );
+    expect(res.status).toBe(401);
+    expect(res.headers.get("set-cookie")).toMatch(/tla_session=; .*Max-Age=0/);
+  });
+
+  it("rejects bad input with 400 and field errors", async () => {
+    const res = await mutation(
+      "auth.requestMagicLink",
+      { "sec-fetch-site": "same-origin" },
+      { email: "nope" },
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.json.data.fieldErrors.email[0]).toMatch(/valid email address/);
+  });
+});
+
+async function fetchMine(cookie: string) {
+  const { GET } = await import("./route");
+  const res = await GET(
+    new Request(`${APP_URL}/api/trpc/organization.mine`, { headers: { cookie } }),
+  );
+  return (await res.json()).result.data.json;
+}

@@ -1,0 +1,190 @@
+/**
+ * Tenant isolation harness. It enumerates every procedure from the router and every tenant table
+ * from the schema, so new procedures and tables are covered without editing this file:
+ * a user of org A calls each procedure with inputs generated from its zod schema, aimed at org B's
+ * row ids, and org B's rows must come out unchanged and unseen.
+ */
+import { eq, getTableColumns, inArray, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createSession } from "@/server/auth/sessions";
+import * as schema from "@/server/db/schema";
+import type { Services } from "@/server/services";
+import { callerFor, linkInLatestEmail, signedInUser, testServices } from "@/server/testing/fixtures";
+import { appRouter } from "./root";
+
+type AnyProcedure = {
+  _def: { type: "query" | "mutation" | "subscription"; meta?: { scope?: string }; inputs: z.ZodType[] };
+};
+const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const orgScoped = procedures.filter(([, p]) => p._def.meta?.scope === "org").map(([path]) => path);
+
+type JsonSchema = {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  minimum?: number;
+  minLength?: number;
+  maxLength?: number;
+};
+
+/** A valid-looking value for the schema in which every id field carries `id`. */
+function sample(s: JsonSchema, id: string, key = ""): unknown {
+  if (s.anyOf) return sample(s.anyOf.find((o) => o.type !== "null") ?? s.anyOf[0]!, id, key);
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  switch (s.type) {
+    case "object":
+      return Object.fromEntries(
+        Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, id, k)]),
+      );
+    case "array":
+      return s.items ? [sample(s.items, id, key)] : [];
+    case "string":
+      if (s.format === "uuid" || /id$/i.test(key)) return id;
+      if (s.format === "email" || /email/i.test(key)) return "isolation-probe@example.com";
+      if (/zone/i.test(key)) return "Europe/Berlin";
+      return "Isolation probe value".padEnd(s.minLength ?? 0, "x").slice(0, s.maxLength ?? 200);
+    case "integer":
+    case "number":
+      return s.minimum ?? 1;
+    case "boolean":
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+function inputsFor(procedure: AnyProcedure, ids: string[]): unknown[] {
+  const parser = procedure._def.inputs[0];
+  if (!parser) return [undefined];
+  const json = z.toJSONSchema(parser, { unrepresentable: "any", io: "input" }) as JsonSchema;
+  return ids.map((id) => sample(json, id));
+}
+
+const tenantTables = Object.values(schema).filter(
+  (t): t is PgTable => is(t, PgTable) && "organizationId" in getTableColumns(t),
+);
+
+interface OrgB {
+  orgId: string;
+  userIds: string[];
+  ids: string[];
+  markers: string[];
+}
+
+/** Everything org B owns, to compare before and after the attack. */
+async function snapshot(services: Services, b: OrgB): Promise<string> {
+  const rows: Record<string, unknown> = {};
+  for (const table of tenantTables) {
+    const columns = getTableColumns(table) as unknown as Record<string, never>;
+    rows[String(table[Symbol.for("drizzle:Name") as never])] = await services.db
+      .select()
+      .from(table)
+      .where(eq(columns.organizationId, b.orgId));
+  }
+  rows.organization = await services.db
+    .select()
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, b.orgId));
+  rows.users = await services.db.select().from(schema.users).where(inArray(schema.users.id, b.userIds));
+  rows.sessions = await services.db
+    .select()
+    .from(schema.sessions)
+    .where(inArray(schema.sessions.userId, b.userIds));
+  return JSON.stringify(rows);
+}
+
+async function seedOrgB(services: Services): Promise<OrgB> {
+  const owner = await signedInUser(services);
+  const ownerApi = await callerFor(services, owner.token);
+  const secretName = `Org B secret ${crypto.randomUUID()}`;
+  const org = await ownerApi.organization.create({ name: secretName, kind: "agency" });
+  const api = await callerFor(services, owner.token);
+  const member = await signedInUser(services);
+  await api.invitation.create({ email: member.user.email, role: "member" });
+  const token = (await linkInLatestEmail(member.user.email, "/invite/")).pathname.split("/").pop()!;
+  await (await callerFor(services, member.token)).invitation.accept({ token });
+  const pendingEmail = `org-b-pending-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const pending = await api.invitation.create({ email: pendingEmail, role: "admin" });
+  const audit = await api.organization.auditLog({ limit: 100 });
+  return {
+    orgId: org.id,
+    userIds: [owner.user.id, member.user.id],
+    ids: [org.id, owner.user.id, member.user.id, pending.id, ...audit.items.map((a) => a.id)],
+    markers: [org.id, secretName, owner.user.email, member.user.email, pendingEmail, pending.id],
+  };
+}
+
+describe("tenant isolation", () => {
+  const services = testServices();
+  let b: OrgB;
+  let attacker: { userId: string; orgId: string };
+
+  beforeAll(async () => {
+    b = await seedOrgB(services);
+    const a = await signedInUser(services);
+    const org = await (await callerFor(services, a.token)).organization.create({
+      name: "Org A",
+      kind: "agency",
+    });
+    attacker = { userId: a.user.id, orgId: org.id };
+  });
+
+  /** A fresh session as A's owner for every call, so sign-out procedures don't end the run. */
+  async function asAttacker(activeOrganizationId: string) {
+    const { token } = await createSession(services, attacker.userId, { activeOrganizationId });
+    return callerFor(services, token);
+  }
+
+  async function call(path: string, input: unknown, activeOrganizationId: string) {
+    const caller = (await asAttacker(activeOrganizationId)) as unknown as Record<string, never>;
+    const fn = path.split(".").reduce<never>((node, key) => (node as never)[key], caller as never);
+    try {
+      return { ok: true as const, output: await (fn as (i: unknown) => Promise<unknown>)(input) };
+    } catch (error) {
+      return { ok: false as const, error: error as { code?: string; message: string } };
+    }
+  }
+
+  it("finds the org-scoped procedures from the router", () => {
+    expect(orgScoped).toEqual(expect.arrayContaining(["member.list", "invitation.revoke"]));
+    expect(tenantTables.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("no procedure lets a member of org A read or change org B's rows", async () => {
+    const before = await snapshot(services, b);
+    const ids = [...b.ids, crypto.randomUUID()];
+    const leaks: string[] = [];
+    for (const [path, procedure] of procedures) {
+      if (procedure._def.type === "subscription") continue;
+      for (const input of inputsFor(procedure, ids)) {
+        const result = await call(path, input, attacker.orgId);
+        const seen = JSON.stringify(result.ok ? result.output : result.error.message) ?? "";
+        for (const marker of b.markers) {
+          if (seen.includes(marker)) leaks.push(`${path}(${JSON.stringify(input)}) revealed ${marker}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(await snapshot(services, b)).toBe(before);
+  });
+
+  it("a session pointing at org B without a membership gets no org-scoped access", async () => {
+    const before = await snapshot(services, b);
+    for (const path of orgScoped) {
+      const procedure = appRouter._def.procedures[path as never] as AnyProcedure;
+      for (const input of inputsFor(procedure, b.ids)) {
+        const result = await call(path, input, b.orgId);
+        expect(result.ok, `${path} answered for a non-member`).toBe(false);
+        if (!result.ok) expect(result.error.code).toBe("PRECONDITION_FAILED");
+      }
+    }
+    expect(await snapshot(services, b)).toBe(before);
+  });
+});

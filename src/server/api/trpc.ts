@@ -1,0 +1,132 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { blankSessionCookie, readCookie, sessionCookie } from "@/server/auth/cookies";
+import { isSameOriginRequest } from "@/server/auth/csrf";
+import { SESSION_COOKIE, validateSessionToken } from "@/server/auth/sessions";
+import { DomainError } from "@/server/errors";
+import { hasRole, type OrgRole } from "@/server/orgs/roles";
+import type { Services } from "@/server/services";
+
+export interface CreateContextOptions {
+  headers: Headers;
+  /** Response headers for Set-Cookie; absent for server-component calls, which cannot set them. */
+  resHeaders?: Headers;
+  /** "http" for /api/trpc requests (CSRF-checked), "rsc" for server-side callers. */
+  source: "http" | "rsc";
+}
+
+export async function createTRPCContext(opts: CreateContextOptions, services: Services) {
+  const token = readCookie(opts.headers, SESSION_COOKIE);
+  const auth = token ? await validateSessionToken(services, token) : null;
+  if (opts.resHeaders && token) {
+    // Re-send a slid cookie; clear one that no longer maps to a live session.
+    if (!auth) opts.resHeaders.append("Set-Cookie", blankSessionCookie());
+    else if (auth.session.refreshed) {
+      opts.resHeaders.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt));
+    }
+  }
+  const forwarded = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    ...services,
+    headers: opts.headers,
+    resHeaders: opts.resHeaders,
+    source: opts.source,
+    ip: forwarded || opts.headers.get("x-real-ip") || "unknown",
+    session: auth?.session ?? null,
+    user: auth?.user ?? null,
+  };
+}
+
+export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+/** `scope: "org"` marks procedures that read or write tenant rows (the isolation harness finds them). */
+export interface Meta {
+  scope?: "org";
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const hidden =
+        error.code === "INTERNAL_SERVER_ERROR" && process.env.NODE_ENV === "production";
+      return {
+        ...shape,
+        message: hidden
+          ? "Something went wrong on our side. Try again; if it keeps happening, contact support."
+          : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: error.cause instanceof ZodError ? error.cause.flatten().fieldErrors : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors become tRPC errors with the same code and the user-facing message. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+const csrf = t.middleware(({ ctx, type, next }) => {
+  if (
+    type === "mutation" &&
+    ctx.source === "http" &&
+    !isSameOriginRequest(ctx.headers, ctx.appUrl)
+  ) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message:
+        "This request did not come from the TechLead AutoPilot app. Reload the page and try again.",
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(csrf);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session || !ctx.user) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Your session has ended. Sign in again.",
+    });
+  }
+  return next({ ctx: { session: ctx.session, user: ctx.user } });
+});
+
+/** The org is the session's active organization, and only while the membership still exists. */
+export const orgProcedure = protectedProcedure.meta({ scope: "org" }).use(({ ctx, next }) => {
+  const active = ctx.session.activeOrganization;
+  if (!active) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "Choose or create an organization first.",
+    });
+  }
+  return next({ ctx: { org: { id: active.id, role: active.role } } });
+});
+
+export function roleProcedure(minimum: OrgRole) {
+  return orgProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.org.role, minimum)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${minimum} role in ${ctx.session.activeOrganization?.name ?? "this organization"}. Ask an owner to change your role.`,
+      });
+    }
+    return next();
+  });
+}
