@@ -1,0 +1,138 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { PredictionFactor } from "@/server/content/types";
+import { users } from "./auth";
+import { organizations } from "./orgs";
+
+export const postStatus = pgEnum("post_status", [
+  "draft",
+  "in_review",
+  "approved",
+  "scheduled",
+  "publishing",
+  "published",
+  "failed",
+]);
+
+export const voiceProfiles = pgTable(
+  "voice_profiles",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text().notNull(),
+    yearsExperience: integer(),
+    expertise: text().array().notNull().default([]),
+    audience: text().notNull(),
+    offers: text().array().notNull().default([]),
+    tone: text().notNull(),
+    ctaStyle: text().notNull(),
+    languages: text().array().notNull().default(["en"]),
+    wordsToAvoid: text().array().notNull().default([]),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.organizationId, t.userId)],
+);
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    status: postStatus().notNull().default("draft"),
+    framework: text().notNull(),
+    topic: text().notNull(),
+    hook: text().notNull(),
+    cta: text().notNull(),
+    content: text().notNull(),
+    hashtags: text().array().notNull().default([]),
+    mediaType: text().notNull().default("text"),
+    source: text().notNull(),
+    predictedEngagement: real(),
+    predictionFactors: jsonb().$type<PredictionFactor[]>(),
+    predictionExplanation: jsonb().$type<string[]>(),
+    version: integer().notNull().default(1),
+    reviewComment: text(),
+    reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organizationId, t.status, t.createdAt),
+    index().on(t.organizationId, t.authorUserId, t.createdAt),
+  ],
+);
+
+export const postVersions = pgTable(
+  "post_versions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    content: text().notNull(),
+    hashtags: text().array().notNull().default([]),
+    reason: text().notNull(),
+    createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.postId, t.version)],
+);
+
+export const postReviews = pgTable(
+  "post_reviews",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    action: text().notNull(),
+    comment: text(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.postId, t.createdAt)],
+);
+
+/** Metered actions (generations, approvals, …) per org; billing reads them per period. */
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    kind: text().notNull(),
+    quantity: integer().notNull().default(1),
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organizationId, t.kind, t.createdAt)],
+);
