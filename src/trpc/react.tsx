@@ -1,7 +1,7 @@
 "use client";
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { httpBatchStreamLink, loggerLink } from "@trpc/client";
+import { httpBatchLink, httpBatchStreamLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
@@ -10,6 +10,12 @@ import type { AppRouter } from "@/server/api/root";
 import { createQueryClient } from "./query-client";
 
 let clientQueryClient: QueryClient | undefined;
+
+const linkOptions = {
+  transformer: superjson,
+  url: "/api/trpc",
+  headers: () => ({ "x-trpc-source": "react" }),
+};
 
 function getQueryClient() {
   // The server renders with a fresh client per request; the browser keeps one.
@@ -33,10 +39,12 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
             process.env.NODE_ENV === "development" ||
             (op.direction === "down" && op.result instanceof Error),
         }),
-        httpBatchStreamLink({
-          transformer: superjson,
-          url: "/api/trpc",
-          headers: () => ({ "x-trpc-source": "react" }),
+        // A streamed response sends its headers before the procedure runs, which would drop the
+        // Set-Cookie of sign-in and sign-out; mutations therefore use the plain batch link.
+        splitLink({
+          condition: (op) => op.type === "mutation",
+          true: httpBatchLink(linkOptions),
+          false: httpBatchStreamLink(linkOptions),
         }),
       ],
     }),

@@ -4,20 +4,31 @@
  * a user of org A calls each procedure with inputs generated from its zod schema, aimed at org B's
  * row ids, and org B's rows must come out unchanged and unseen.
  */
-import { eq, getTableColumns, inArray, is } from "drizzle-orm";
+import { eq, getTableColumns, getTableName, inArray, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createSession } from "@/server/auth/sessions";
 import * as schema from "@/server/db/schema";
 import type { Services } from "@/server/services";
-import { callerFor, linkInLatestEmail, signedInUser, testServices } from "@/server/testing/fixtures";
+import {
+  callerFor,
+  linkInLatestEmail,
+  signedInUser,
+  testServices,
+} from "@/server/testing/fixtures";
 import { appRouter } from "./root";
 
 type AnyProcedure = {
-  _def: { type: "query" | "mutation" | "subscription"; meta?: { scope?: string }; inputs: z.ZodType[] };
+  _def: {
+    type: "query" | "mutation" | "subscription";
+    meta?: { scope?: string };
+    inputs: z.ZodType[];
+  };
 };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, AnyProcedure>,
+);
 const orgScoped = procedures.filter(([, p]) => p._def.meta?.scope === "org").map(([path]) => path);
 
 type JsonSchema = {
@@ -67,7 +78,7 @@ function inputsFor(procedure: AnyProcedure, ids: string[]): unknown[] {
   return ids.map((id) => sample(json, id));
 }
 
-const tenantTables = Object.values(schema).filter(
+const tenantTables = Object.values(schema as Record<string, unknown>).filter(
   (t): t is PgTable => is(t, PgTable) && "organizationId" in getTableColumns(t),
 );
 
@@ -82,17 +93,19 @@ interface OrgB {
 async function snapshot(services: Services, b: OrgB): Promise<string> {
   const rows: Record<string, unknown> = {};
   for (const table of tenantTables) {
-    const columns = getTableColumns(table) as unknown as Record<string, never>;
-    rows[String(table[Symbol.for("drizzle:Name") as never])] = await services.db
+    rows[getTableName(table)] = await services.db
       .select()
       .from(table)
-      .where(eq(columns.organizationId, b.orgId));
+      .where(eq(getTableColumns(table).organizationId!, b.orgId));
   }
   rows.organization = await services.db
     .select()
     .from(schema.organizations)
     .where(eq(schema.organizations.id, b.orgId));
-  rows.users = await services.db.select().from(schema.users).where(inArray(schema.users.id, b.userIds));
+  rows.users = await services.db
+    .select()
+    .from(schema.users)
+    .where(inArray(schema.users.id, b.userIds));
   rows.sessions = await services.db
     .select()
     .from(schema.sessions)
@@ -167,7 +180,8 @@ describe("tenant isolation", () => {
         const result = await call(path, input, attacker.orgId);
         const seen = JSON.stringify(result.ok ? result.output : result.error.message) ?? "";
         for (const marker of b.markers) {
-          if (seen.includes(marker)) leaks.push(`${path}(${JSON.stringify(input)}) revealed ${marker}`);
+          if (seen.includes(marker))
+            leaks.push(`${path}(${JSON.stringify(input)}) revealed ${marker}`);
         }
       }
     }
@@ -178,7 +192,7 @@ describe("tenant isolation", () => {
   it("a session pointing at org B without a membership gets no org-scoped access", async () => {
     const before = await snapshot(services, b);
     for (const path of orgScoped) {
-      const procedure = appRouter._def.procedures[path as never] as AnyProcedure;
+      const procedure = procedures.find(([p]) => p === path)![1];
       for (const input of inputsFor(procedure, b.ids)) {
         const result = await call(path, input, b.orgId);
         expect(result.ok, `${path} answered for a non-member`).toBe(false);

@@ -16,13 +16,14 @@ describe("/api/trpc over HTTP", () => {
   it("blocks mutations without a same-origin signal (CSRF) and changes nothing", async () => {
     const { token } = await signedInUser(testServices());
     const cookie = `tla_session=${token}`;
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { cookie },
       { cookie, "sec-fetch-site": "cross-site" },
       { cookie, "sec-fetch-site": "same-site" },
       { cookie, origin: "https://evil.example" },
       { cookie, origin: "null" },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await mutation("organization.create", headers, { name: "CSRF Org" });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       const body = await res.json();
