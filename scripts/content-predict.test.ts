@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "content-predict-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      "npx",
+      ["tsx", "scripts/content-predict.ts", ...args],
+      { cwd: repoRoot, timeout: 25_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("npm run content:predict", () => {
+  it("prints one JSON line per input and an error line for a malformed one", async () => {
+    const file = join(dir, "posts.jsonl");
+    const lines = [
+      JSON.stringify({
+        id: "p1",
+        text: "Short take on build vs buy.\nBuy the boring parts.",
+        authorFollowers: 2500,
+      }),
+      JSON.stringify({
+        id: "p2",
+        text: "Why we moved off Kubernetes.\nThree reasons. What would you have done?",
+        authorFollowers: 12000,
+        mediaType: "image",
+        postedAt: "2025-03-04T08:30:00Z",
+      }),
+      "{this is not json",
+      JSON.stringify({ id: 3, text: "No follower count or media here." }),
+    ];
+    writeFileSync(file, `${lines.join("\n")}\n`);
+
+    const { code, stdout, stderr } = await run([file]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const out = stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(4);
+
+    for (const [i, id] of [
+      [0, "p1"],
+      [1, "p2"],
+      [3, 3],
+    ] as const) {
+      const row = out[i]!;
+      expect(Object.keys(row)).toEqual(["id", "predictedEngagement", "explanation"]);
+      expect(row.id).toBe(id);
+      expect(typeof row.predictedEngagement).toBe("number");
+      expect(row.predictedEngagement as number).toBeGreaterThanOrEqual(1);
+      expect(Array.isArray(row.explanation)).toBe(true);
+      expect((row.explanation as unknown[]).length).toBeGreaterThan(0);
+      expect((row.explanation as unknown[]).every((s) => typeof s === "string")).toBe(true);
+    }
+    expect(Object.keys(out[2]!)).toEqual(["id", "error"]);
+    expect(out[2]!.id).toBeNull();
+    expect(typeof out[2]!.error).toBe("string");
+    // The image post by the larger account is predicted above the small text post.
+    expect(out[1]!.predictedEngagement as number).toBeGreaterThan(
+      out[0]!.predictedEngagement as number,
+    );
+  });
+
+  it("exits 1 with a message on stderr when the file cannot be read", async () => {
+    const { code, stdout, stderr } = await run([join(dir, "missing.jsonl")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/cannot read/);
+  });
+});
