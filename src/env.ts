@@ -17,6 +17,9 @@ const schema = z.object({
   /** Read by the resend SDK itself; the local cloud points it at the mail outbox. */
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("TechLead AutoPilot <hello@techlead-autopilot.local>"),
+  /** Optional: with a key, drafts come from an LLM (template engine as fallback). */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().optional(),
   /** "1" only under the local cloud: enables /dev/* pages such as the mailbox. */
   LOCAL_CLOUD: z.enum(["0", "1"]).default("0"),
 });

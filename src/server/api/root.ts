@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { contentRouter, postRouter } from "./routers/content";
 import { invitationRouter, memberRouter, organizationRouter } from "./routers/organizations";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -7,6 +8,8 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   member: memberRouter,
   invitation: invitationRouter,
+  content: contentRouter,
+  post: postRouter,
 });
 
 export type AppRouter = typeof appRouter;

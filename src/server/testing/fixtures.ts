@@ -49,6 +49,7 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     email: createResendSender({ apiKey: "re_test", from: "Test <test@techlead-autopilot.local>" }),
     limits: createSignInLimits(redis),
     appUrl: APP_URL,
+    model: null,
     ...overrides,
   };
 }

@@ -1,0 +1,54 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { OrgCtx } from "@/server/context";
+import type { Db, Tx } from "@/server/db/client";
+import { posts } from "@/server/db/schema";
+import { notFound } from "@/server/errors";
+import { assertTransition, type PostStatus } from "./workflow";
+
+type PostRow = typeof posts.$inferSelect;
+
+/** A live (not deleted) post of the active org, or a NOT_FOUND error. */
+export async function findPost(db: Db | Tx, ctx: OrgCtx, postId: string): Promise<PostRow> {
+  const [post] = await db
+    .select()
+    .from(posts)
+    .where(
+      and(eq(posts.id, postId), eq(posts.organizationId, ctx.org.id), isNull(posts.deletedAt)),
+    );
+  if (!post) throw notFound("That post");
+  return post;
+}
+
+/**
+ * Moves a post to `to` with one conditional update on its current status, so two reviewers (or a
+ * retried job) cannot both apply a transition. Errors say why when the post was not in `from`.
+ */
+export async function transitionPost(
+  db: Db | Tx,
+  ctx: OrgCtx,
+  postId: string,
+  to: PostStatus,
+  set: Partial<typeof posts.$inferInsert> = {},
+): Promise<PostRow> {
+  const current = await findPost(db, ctx, postId);
+  assertTransition(current.status, to);
+  const [updated] = await db
+    .update(posts)
+    .set({ ...set, status: to, updatedAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(posts.id, postId),
+        eq(posts.organizationId, ctx.org.id),
+        eq(posts.status, current.status),
+        isNull(posts.deletedAt),
+      ),
+    )
+    .returning();
+  if (!updated) {
+    // Someone else moved it in between: report the state it is in now.
+    const latest = await findPost(db, ctx, postId);
+    assertTransition(latest.status, to);
+    throw notFound("That post");
+  }
+  return updated;
+}
