@@ -16,6 +16,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { percentile } from "@/lib/stats";
 import { createSession } from "@/server/auth/sessions";
 import { systemClock } from "@/server/clock";
 import { createDb, type Db } from "@/server/db/client";
@@ -268,19 +269,17 @@ interface Summary {
 }
 
 function summarize(stats: RunStats): Summary {
-  const sorted = [...stats.latencies].sort((a, b) => a - b);
-  // Nearest-rank percentile.
-  const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  const at = (q: number) => percentile(stats.latencies, q * 100);
   const round = (ms: number) => Math.round(ms * 100) / 100;
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   return {
-    requests: sorted.length + errors,
+    requests: stats.latencies.length + errors,
     errors,
-    rps: Math.round((sorted.length / stats.elapsedMs) * 1000 * 10) / 10,
+    rps: Math.round((stats.latencies.length / stats.elapsedMs) * 1000 * 10) / 10,
     p50: round(at(0.5)),
     p95: round(at(0.95)),
     p99: round(at(0.99)),
-    max: round(sorted.at(-1) ?? Number.NaN),
+    max: round(percentile(stats.latencies, 100)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rank, spearman } from "./stats";
+import { percentile, rank, spearman } from "./stats";
 
 describe("rank", () => {
   it("ranks from 1 and averages ties", () => {
@@ -38,5 +38,17 @@ describe("spearman", () => {
     expect(spearman([1], [2])).toBeNaN();
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeNaN();
     expect(() => spearman([1, 2], [1])).toThrow(RangeError);
+  });
+});
+
+describe("percentile", () => {
+  it("uses the nearest rank", () => {
+    const values = [15, 20, 35, 40, 50];
+    expect(percentile(values, 5)).toBe(15);
+    expect(percentile(values, 30)).toBe(20);
+    expect(percentile(values, 40)).toBe(20);
+    expect(percentile(values, 50)).toBe(35);
+    expect(percentile(values, 100)).toBe(50);
+    expect(percentile([], 50)).toBeNaN();
   });
 });

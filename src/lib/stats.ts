@@ -51,3 +51,9 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
   }
   return pearson(rank(a), rank(b));
 }
+
+/** Nearest-rank percentile (p in 0..100) of unsorted values; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
