@@ -27,6 +27,7 @@ console.log(`
   database   ${cloud.backends.postgres === "postgres" ? `PostgreSQL (${servers.postgresUrl}, database techlead_dev)` : "embedded PGlite (.data/pglite)"}
   redis      ${cloud.backends.redis === "redis" ? `Redis (${servers.redisUrl})` : "in-memory"} behind an Upstash REST endpoint at ${cloud.env.UPSTASH_REDIS_REST_URL}
   mailbox    ${appUrl}/dev/mailbox
+  linkedin   sandbox at ${cloud.env.LINKEDIN_SANDBOX_URL} (feed: ${cloud.env.LINKEDIN_SANDBOX_URL}/feed)
 `);
 
 const next = spawn(path.resolve("node_modules/.bin/next"), ["dev", "--port", String(appPort)], {

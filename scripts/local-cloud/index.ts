@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/server/db/client";
 import { runMigrations } from "@/server/db/migrate";
+import { startLinkedInSandbox } from "./linkedin/sandbox";
 import { startMailOutbox } from "./mail-outbox";
 import { isReachable, startPostgres } from "./postgres";
 import { startRedisRest } from "./redis-rest";
@@ -48,6 +49,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     dataFile: options.dataDir && path.join(options.dataDir, "mail-outbox.json"),
   });
 
+  const linkedin = await startLinkedInSandbox({
+    port: port(options.basePort, 3),
+    dataFile: options.dataDir && path.join(options.dataDir, "linkedin-sandbox.json"),
+  });
+
   const { db, pool } = createDb(postgres.databaseUrl, postgres.wsProxy);
   await runMigrations(db);
   await pool.end();
@@ -61,11 +67,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       UPSTASH_REDIS_REST_TOKEN: redis.token,
       RESEND_API_KEY: "re_local_outbox",
       RESEND_BASE_URL: mail.url,
+      LINKEDIN_CLIENT_ID: linkedin.clientId,
+      LINKEDIN_CLIENT_SECRET: linkedin.clientSecret,
+      LINKEDIN_OAUTH_URL: `${linkedin.url}/oauth/v2`,
+      LINKEDIN_API_URL: linkedin.url,
+      // The sandbox grants the restricted read scopes too, so sync features can be exercised.
+      LINKEDIN_SCOPES:
+        "openid profile email w_member_social r_member_social r_member_postAnalytics",
+      // A fixed development key: local tokens are sandbox tokens, worthless outside this machine.
+      TOKEN_ENCRYPTION_KEYS: `local:${Buffer.alloc(32, 7).toString("base64")}`,
+      LINKEDIN_SANDBOX_URL: linkedin.url,
       LOCAL_CLOUD: "1",
     },
     backends: { postgres: postgres.kind, redis: redis.backend },
     async stop() {
-      await Promise.allSettled([mail.stop(), redis.stop()]);
+      await Promise.allSettled([mail.stop(), redis.stop(), linkedin.stop()]);
       await postgres.stop();
     },
   };
