@@ -20,6 +20,22 @@ const schema = z.object({
   /** Optional: with a key, drafts come from an LLM (template engine as fallback). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   AI_MODEL: z.string().optional(),
+  /** LinkedIn app credentials; without them LinkedIn features explain they are not configured. */
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  LINKEDIN_OAUTH_URL: z.url().default("https://www.linkedin.com/oauth/v2"),
+  LINKEDIN_API_URL: z.url().default("https://api.linkedin.com"),
+  /** LinkedIn-Version header (YYYYMM); LinkedIn answers 426 to versions it no longer serves. */
+  LINKEDIN_VERSION: z
+    .string()
+    .regex(/^\d{6}$/, "use YYYYMM, e.g. 202510")
+    .default("202510"),
+  /** Requested scopes; r_member_social and r_member_postAnalytics need LinkedIn's approval. */
+  LINKEDIN_SCOPES: z.string().default("openid profile email w_member_social"),
+  /** `kid:base64(32 bytes)` pairs, comma-separated; the first encrypts, all decrypt (rotation). */
+  TOKEN_ENCRYPTION_KEYS: z.string().optional(),
+  /** The local LinkedIn sandbox (its feed and control API); unset in production. */
+  LINKEDIN_SANDBOX_URL: z.url().optional(),
   /** "1" only under the local cloud: enables /dev/* pages such as the mailbox. */
   LOCAL_CLOUD: z.enum(["0", "1"]).default("0"),
 });

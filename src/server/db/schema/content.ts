@@ -12,6 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { PredictionFactor } from "@/server/content/types";
 import { users } from "./auth";
+import { linkedinAccounts } from "./linkedin";
 import { organizations } from "./orgs";
 
 export const postStatus = pgEnum("post_status", [
@@ -69,6 +70,12 @@ export const posts = pgTable(
     predictionFactors: jsonb().$type<PredictionFactor[]>(),
     predictionExplanation: jsonb().$type<string[]>(),
     version: integer().notNull().default(1),
+    /** Set when published (or attempted): which LinkedIn account, and what LinkedIn answered. */
+    linkedinAccountId: uuid().references(() => linkedinAccounts.id, { onDelete: "set null" }),
+    linkedinPostUrn: text(),
+    linkedinPostUrl: text(),
+    publishedAt: timestamp({ withTimezone: true }),
+    failureReason: text(),
     reviewComment: text(),
     reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp({ withTimezone: true }),
