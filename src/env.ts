@@ -28,8 +28,8 @@ const schema = z.object({
   /** LinkedIn-Version header (YYYYMM); LinkedIn answers 426 to versions it no longer serves. */
   LINKEDIN_VERSION: z
     .string()
-    .regex(/^\d{6}$/, "use YYYYMM, e.g. 202510")
-    .default("202510"),
+    .regex(/^\d{6}$/, "use YYYYMM, e.g. 202610")
+    .default("202610"),
   /** Requested scopes; r_member_social and r_member_postAnalytics need LinkedIn's approval. */
   LINKEDIN_SCOPES: z.string().default("openid profile email w_member_social"),
   /** `kid:base64(32 bytes)` pairs, comma-separated; the first encrypts, all decrypt (rotation). */

@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth";
 import { contentRouter, postRouter } from "./routers/content";
+import { linkedinRouter } from "./routers/linkedin";
 import { invitationRouter, memberRouter, organizationRouter } from "./routers/organizations";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   content: contentRouter,
   post: postRouter,
+  linkedin: linkedinRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,14 +1,15 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { createElement } from "react";
 import type { EmailSender } from "@/server/adapters/email";
 import type { Clock } from "@/server/clock";
 import type { Db } from "@/server/db/client";
-import { magicLinks, memberships, users } from "@/server/db/schema";
+import { magicLinks } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import MagicLinkEmail, { magicLinkSubject } from "@/server/notifications/emails/magic-link";
 import type { SignInLimits } from "./rate-limit";
-import { createSession } from "./sessions";
+import { createSessionForUser } from "./sessions";
 import { generateSecureRandomString, hashSecret } from "./tokens";
+import { findOrCreateUserByEmail } from "./users";
 
 export const MAGIC_LINK_TTL_MINUTES = 15;
 
@@ -122,31 +123,13 @@ export async function consumeMagicLink(
     );
   }
 
-  const [created] = await ctx.db
-    .insert(users)
-    .values({ email: link.email })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  const userId =
-    created?.id ??
-    (await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, link.email)))[0]!.id;
-
-  // Resume in the organization joined most recently, if any.
-  const [latest] = await ctx.db
-    .select({ organizationId: memberships.organizationId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .orderBy(desc(memberships.createdAt))
-    .limit(1);
-  const session = await createSession(ctx, userId, {
-    userAgent: input.userAgent,
-    activeOrganizationId: latest?.organizationId ?? null,
-  });
+  const user = await findOrCreateUserByEmail(ctx.db, link.email);
+  const session = await createSessionForUser(ctx, user.id, input.userAgent);
   return {
     sessionToken: session.token,
     sessionExpiresAt: session.expiresAt,
-    userId,
-    isNewUser: Boolean(created),
+    userId: user.id,
+    isNewUser: user.created,
     redirectTo: link.redirectTo,
   };
 }

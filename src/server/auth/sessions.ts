@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Clock } from "@/server/clock";
 import type { Db } from "@/server/db/client";
 import { memberships, organizations, sessions, users } from "@/server/db/schema";
@@ -166,4 +166,22 @@ export async function clearActiveOrganization(
     .update(sessions)
     .set({ activeOrganizationId: null })
     .where(and(eq(sessions.userId, userId), eq(sessions.activeOrganizationId, organizationId)));
+}
+
+/** A new session that resumes in the organization the user joined most recently, if any. */
+export async function createSessionForUser(
+  ctx: AuthCtx,
+  userId: string,
+  userAgent?: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
+  const [latest] = await ctx.db
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(desc(memberships.createdAt))
+    .limit(1);
+  return createSession(ctx, userId, {
+    userAgent,
+    activeOrganizationId: latest?.organizationId ?? null,
+  });
 }

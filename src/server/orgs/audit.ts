@@ -11,7 +11,9 @@ export type AuditAction =
   | "member.left"
   | "invitation.created"
   | "invitation.revoked"
-  | "invitation.accepted";
+  | "invitation.accepted"
+  | "linkedin.connected"
+  | "linkedin.disconnected";
 
 export async function recordAudit(
   db: Db | Tx,

@@ -1,5 +1,6 @@
 /** Helpers for integration tests: real database, Redis REST and mail outbox from the local cloud. */
 import { Redis } from "@upstash/redis";
+import { loadEnv } from "@/env";
 import { createResendSender } from "@/server/adapters/email";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
@@ -7,7 +8,7 @@ import { createSignInLimits } from "@/server/auth/rate-limit";
 import { createSession } from "@/server/auth/sessions";
 import { createDb, type Db } from "@/server/db/client";
 import { users } from "@/server/db/schema";
-import type { Services } from "@/server/services";
+import { linkedinServices, type Services } from "@/server/services";
 
 export const APP_URL = "http://localhost:3000";
 
@@ -43,9 +44,11 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     url: process.env.UPSTASH_REDIS_REST_URL!,
     token: process.env.UPSTASH_REDIS_REST_TOKEN!,
   });
+  const clock = overrides.clock ?? testClock();
   return {
+    ...linkedinServices(loadEnv(), { redis, clock }),
     db: testDb(),
-    clock: testClock(),
+    clock,
     email: createResendSender({ apiKey: "re_test", from: "Test <test@techlead-autopilot.local>" }),
     limits: createSignInLimits(redis),
     appUrl: APP_URL,

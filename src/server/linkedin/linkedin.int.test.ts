@@ -1,0 +1,355 @@
+/**
+ * LinkedIn end to end on the server side: the app's start and callback routes, the sandbox's
+ * consent form and token endpoint, arctic's token model, the token cipher and the app's client.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { GET as callbackRoute } from "@/app/api/auth/linkedin/callback/route";
+import { GET as startRoute } from "@/app/api/auth/linkedin/start/route";
+import { linkedinAccounts, posts } from "@/server/db/schema";
+import { callerFor, signedInUser, testServices } from "@/server/testing/fixtures";
+import { LINKEDIN_OAUTH_COOKIE } from "./oauth-flow";
+
+const sandbox = process.env.LINKEDIN_SANDBOX_URL!;
+const APP = "http://localhost:3000";
+const ALL_SCOPES = [
+  "openid",
+  "profile",
+  "email",
+  "w_member_social",
+  "r_member_social",
+  "r_member_postAnalytics",
+];
+
+async function sandboxControl(path: string, body?: unknown) {
+  const res = await fetch(`${sandbox}/_sandbox/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json();
+}
+
+function cookieValue(setCookie: string | null, name: string): string {
+  const match = setCookie?.match(new RegExp(`${name}=([^;]*)`));
+  if (!match) throw new Error(`no ${name} cookie`);
+  return match[1]!;
+}
+
+/**
+ * Runs the browser's part: start route → sandbox consent (grant some scopes, or cancel) →
+ * callback route. Returns where the app sent the browser and the cookies it set.
+ */
+async function linkedinFlow(opts: {
+  sessionToken?: string;
+  purpose?: "connect" | "signin";
+  grant?: string[];
+  cancel?: boolean;
+  memberName?: string;
+  tamperState?: boolean;
+}) {
+  const sessionCookie = opts.sessionToken ? `tla_session=${opts.sessionToken}` : "";
+  const start = await startRoute(
+    new Request(`${APP}/api/auth/linkedin/start?purpose=${opts.purpose ?? "connect"}`, {
+      headers: { cookie: sessionCookie },
+    }),
+  );
+  expect(start.status).toBe(302);
+  const consentUrl = start.headers.get("location")!;
+  const flowCookie = cookieValue(start.headers.get("set-cookie"), LINKEDIN_OAUTH_COOKIE);
+
+  const consent = await (await fetch(consentUrl)).text();
+  const requestId = /name="request" value="([^"]+)"/.exec(consent)![1]!;
+  const form = new URLSearchParams({
+    request: requestId,
+    member: "new",
+    newMemberName: opts.memberName ?? `Dana ${crypto.randomUUID().slice(0, 6)}`,
+    action: opts.cancel ? "cancel" : "allow",
+  });
+  for (const scope of opts.grant ?? ALL_SCOPES) form.append("grant", scope);
+  const decided = await fetch(`${sandbox}/oauth/v2/authorization`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
+  const callbackUrl = new URL(decided.headers.get("location")!);
+  expect(callbackUrl.pathname).toBe("/api/auth/linkedin/callback");
+  if (opts.tamperState) callbackUrl.searchParams.set("state", "forged");
+
+  const callback = await callbackRoute(
+    new Request(callbackUrl, {
+      headers: { cookie: `${sessionCookie}; ${LINKEDIN_OAUTH_COOKIE}=${flowCookie}` },
+    }),
+  );
+  expect(callback.status).toBe(302);
+  return {
+    location: new URL(callback.headers.get("location")!),
+    setCookie: callback.headers.get("set-cookie"),
+  };
+}
+
+/** An owner with an org, a connected LinkedIn account and an approved post. */
+async function publisher(grant = ALL_SCOPES) {
+  const services = testServices();
+  const owner = await signedInUser(services);
+  await (await callerFor(services, owner.token)).organization.create({
+    name: "Pub Co",
+    kind: "standard",
+  });
+  const flow = await linkedinFlow({ sessionToken: owner.token, grant });
+  const api = await callerFor(services, owner.token);
+  const { accounts } = await api.linkedin.accounts();
+  return { services, owner, api, flow, account: accounts[0]! };
+}
+
+async function approvedPost(api: Awaited<ReturnType<typeof callerFor>>, content: string) {
+  await api.content.saveVoiceProfile({
+    role: "Fractional CTO",
+    yearsExperience: 12,
+    expertise: ["Kubernetes"],
+    audience: "Founders",
+    offers: [],
+    tone: "direct",
+    ctaStyle: "discussion",
+    languages: ["en"],
+    wordsToAvoid: [],
+  });
+  const [post] = (
+    await api.content.generate({ topic: "Platform teams", frameworks: ["technical_insight"] })
+  ).posts;
+  const edited = await api.post.update({ postId: post!.id, content, expectedVersion: 1 });
+  await api.post.submit({ postId: post!.id });
+  await api.post.approve({ postId: post!.id });
+  return edited;
+}
+
+const unique = (text: string) => `${text}\n\nref ${crypto.randomUUID()}`;
+
+describe("LinkedIn connection", () => {
+  it("connects through the consent page and stores tokens encrypted, never returning them", async () => {
+    const { services, flow, account, api } = await publisher();
+    expect(flow.location.pathname).toBe("/settings/linkedin");
+    expect(flow.location.searchParams.get("linkedin")).toBe("connected");
+    expect(account.health.status).toBe("healthy");
+    expect(account.grantedScopes).toEqual(expect.arrayContaining(ALL_SCOPES));
+
+    const [row] = await services.db
+      .select()
+      .from(linkedinAccounts)
+      .where(eq(linkedinAccounts.id, account.id));
+    expect(row!.accessToken).toMatch(/^v1\.local\./);
+    const tokens = (await sandboxControl("tokens")) as { accessToken?: string; token?: string }[];
+    const serialized = JSON.stringify(await api.linkedin.accounts());
+    for (const t of JSON.stringify(tokens).match(/AQ[A-Za-z0-9_-]{20,}/g) ?? []) {
+      expect(row!.accessToken).not.toContain(t);
+      expect(serialized).not.toContain(t);
+    }
+    expect(serialized).not.toMatch(/accessToken|refreshToken/);
+  });
+
+  it("shows a refused consent and changes nothing", async () => {
+    const services = testServices();
+    const owner = await signedInUser(services);
+    await (await callerFor(services, owner.token)).organization.create({
+      name: "No",
+      kind: "standard",
+    });
+    const flow = await linkedinFlow({ sessionToken: owner.token, cancel: true });
+    expect(flow.location.searchParams.get("linkedin")).toBe("denied");
+    expect((await (await callerFor(services, owner.token)).linkedin.accounts()).accounts).toEqual(
+      [],
+    );
+  });
+
+  it("rejects a callback whose state does not match the browser's", async () => {
+    const services = testServices();
+    const owner = await signedInUser(services);
+    await (await callerFor(services, owner.token)).organization.create({
+      name: "CSRF",
+      kind: "standard",
+    });
+    const flow = await linkedinFlow({ sessionToken: owner.token, tamperState: true });
+    expect(flow.location.searchParams.get("linkedin")).toBe("state_mismatch");
+    expect((await (await callerFor(services, owner.token)).linkedin.accounts()).accounts).toEqual(
+      [],
+    );
+  });
+
+  it("notices fewer scopes than requested and refuses to publish without w_member_social", async () => {
+    const { flow, account, api } = await publisher(["openid", "profile", "email"]);
+    expect(flow.location.searchParams.get("linkedin")).toBe("connected_limited");
+    expect(account.health).toMatchObject({ status: "missing_scopes", canPublish: false });
+    expect(account.health.missingScopes).toEqual(
+      expect.arrayContaining(["w_member_social", "r_member_social"]),
+    );
+    const post = await approvedPost(api, unique("Scopes matter."));
+    await expect(
+      api.linkedin.publishNow({ postId: post.id, accountId: account.id }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/w_member_social/),
+    });
+    expect((await api.post.get({ postId: post.id })).status).toBe("approved");
+  });
+
+  it("disconnects", async () => {
+    const { api, account } = await publisher();
+    await api.linkedin.disconnect({ accountId: account.id });
+    expect((await api.linkedin.accounts()).accounts).toEqual([]);
+  });
+
+  it("signs in with LinkedIn: a verified email makes or finds the account, then the identity does", async () => {
+    const name = `Lin Signin${crypto.randomUUID().slice(0, 6).replace(/\d/g, "x")}`;
+    const first = await linkedinFlow({
+      purpose: "signin",
+      grant: ["openid", "profile", "email"],
+      memberName: name,
+    });
+    expect(first.location.pathname).toBe("/");
+    const token = cookieValue(first.setCookie, "tla_session");
+    const me = await (await callerFor(testServices(), token)).auth.me();
+    expect(me?.user.email).toBe(`${name.toLowerCase().replace(" ", ".")}@example.com`);
+  });
+});
+
+describe("publish now", () => {
+  it("publishes an approved post; LinkedIn shows every character (no silent truncation)", async () => {
+    const { api, account } = await publisher();
+    const content = unique(
+      "C++ (and #Rust) @ scale_2x ~ <fast> {yes} | 50% off* [maybe]\n\nhttps://example.com/a_(b)?q=1#top 🚀 שלום",
+    );
+    const post = await approvedPost(api, content);
+    const published = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(published.status).toBe("published");
+    expect(published.linkedinPostUrn).toMatch(/^urn:li:share:\d+$/);
+    expect(published.linkedinPostUrl).toBe(
+      `https://www.linkedin.com/feed/update/${published.linkedinPostUrn}/`,
+    );
+
+    const { posts: feed } = (await sandboxControl("posts")) as {
+      posts: { urn: string; text: string; truncatedAt: number | null }[];
+    };
+    const onLinkedIn = feed.find((p) => p.urn === published.linkedinPostUrn);
+    expect(onLinkedIn?.truncatedAt).toBeNull();
+    expect(onLinkedIn?.text).toBe(content);
+    await expect(
+      api.linkedin.publishNow({ postId: post.id, accountId: account.id }),
+    ).rejects.toThrow(/already on LinkedIn/);
+  });
+
+  it("a token that expires mid-publish fails the post with the reason, keeps it, and flags the account", async () => {
+    const { api, account } = await publisher();
+    const post = await approvedPost(api, unique("Tokens die after 60 days."));
+    await sandboxControl("tokens/expire", { memberSub: account.memberSub });
+    const failed = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(failed.status).toBe("failed");
+    expect(failed.failureReason).toMatch(/Reconnect LinkedIn/);
+    expect(failed.content).toBe(post.content);
+    const [after] = (await api.linkedin.accounts()).accounts;
+    expect(after!.health).toMatchObject({ status: "revoked", canPublish: false });
+    await expect(
+      api.linkedin.publishNow({ postId: post.id, accountId: account.id }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/Reconnect LinkedIn/),
+    });
+  });
+
+  it("a duplicate post is refused by LinkedIn and explained", async () => {
+    const { api, account } = await publisher();
+    const content = unique("Same words twice.");
+    const first = await approvedPost(api, content);
+    await api.linkedin.publishNow({ postId: first.id, accountId: account.id });
+    const second = await approvedPost(api, content);
+    const failed = await api.linkedin.publishNow({ postId: second.id, accountId: account.id });
+    expect(failed).toMatchObject({
+      status: "failed",
+      failureReason: expect.stringMatching(/duplicate/),
+    });
+  });
+
+  it("retries LinkedIn 5xx and then publishes; a retry after failure works", async () => {
+    const { api, account } = await publisher();
+    const post = await approvedPost(api, unique("Flaky networks happen."));
+    await sandboxControl("faults", {
+      match: { method: "POST", path: "/rest/posts" },
+      status: 503,
+      times: 2,
+    });
+    const published = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(published.status).toBe("published");
+  });
+
+  it("a 429 stops calls for the day instead of hammering LinkedIn", async () => {
+    const { api, account } = await publisher();
+    const post = await approvedPost(api, unique("Rate limits are daily."));
+    await sandboxControl("faults", {
+      match: { method: "POST", path: "/rest/posts" },
+      status: 429,
+      times: 1,
+      body: {
+        status: 429,
+        message: "Resource level throttle MEMBER DAY limit for calls to this resource is reached.",
+      },
+    });
+    const failed = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(failed).toMatchObject({
+      status: "failed",
+      failureReason: expect.stringMatching(/daily limit/),
+    });
+    const callCount = async () =>
+      ((await sandboxControl("calls")) as { calls: unknown[] }).calls.length;
+    const callsBefore = await callCount();
+    expect(callsBefore).toBeGreaterThan(0);
+    const again = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(again.status).toBe("failed");
+    expect(again.failureReason).toMatch(/daily limit/);
+    expect(await callCount()).toBe(callsBefore);
+  });
+
+  it("publishes with an image, and refuses a wrong type or oversized image before touching the post", async () => {
+    const { api, account } = await publisher();
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAfbLI3wAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const post = await approvedPost(api, unique("A picture says more."));
+    await expect(
+      api.linkedin.publishNow({
+        postId: post.id,
+        accountId: account.id,
+        image: {
+          dataBase64: Buffer.from("%PDF-1.7 not an image").toString("base64"),
+          contentType: "application/pdf",
+        },
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/JPG, PNG and GIF/),
+    });
+    expect((await api.post.get({ postId: post.id })).status).toBe("approved");
+    await expect(
+      api.linkedin.publishNow({
+        postId: post.id,
+        accountId: account.id,
+        image: { dataBase64: "A".repeat(12_000_000), contentType: "image/png" },
+      }),
+    ).rejects.toThrow(/larger than 8 MB/);
+
+    const published = await api.linkedin.publishNow({
+      postId: post.id,
+      accountId: account.id,
+      image: { dataBase64: png.toString("base64"), contentType: "image/png", altText: "A dot" },
+    });
+    expect(published.status).toBe("published");
+  });
+
+  it("refuses to publish a draft", async () => {
+    const { services, api, account } = await publisher();
+    const post = await approvedPost(api, unique("Draft."));
+    await services.db.update(posts).set({ status: "draft" }).where(eq(posts.id, post.id));
+    await expect(
+      api.linkedin.publishNow({ postId: post.id, accountId: account.id }),
+    ).rejects.toThrow(/Only approved posts/);
+  });
+});

@@ -1,0 +1,99 @@
+import { findPost, transitionPost } from "@/server/content/post-state";
+import { DomainError } from "@/server/errors";
+import { invalidateLinkedInAccount, type LinkedInCtx, memberAuthFor } from "./accounts";
+import { LinkedInError } from "./errors";
+import { checkImage, DEFAULT_MAX_IMAGE_BYTES } from "./image-check";
+
+export interface PublishImage {
+  bytes: Uint8Array;
+  contentType: string;
+  altText?: string | undefined;
+}
+
+const UNKNOWN_FAILURE =
+  "Publishing failed for a reason we didn't recognise. Your post is safe: try again, and contact support if it keeps failing.";
+
+/** Publish-now is retried by the user, so retryable failures say so (the client already retried). */
+function failureReason(error: unknown): string {
+  if (!(error instanceof LinkedInError)) return UNKNOWN_FAILURE;
+  if (error.ambiguous) {
+    return "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
+  }
+  if (error.kind === "retryable") {
+    return "LinkedIn had a temporary problem and didn't accept the post after several tries. Your post is safe: press Retry in a minute.";
+  }
+  return error.userMessage;
+}
+
+/**
+ * Publishes an approved (or previously failed) post now. The post is claimed with a conditional
+ * transition to `publishing`, so two clicks cannot publish it twice; whatever LinkedIn answers,
+ * it ends `published` with its URN or `failed` with the reason in plain words, never lost.
+ */
+export async function publishNow(
+  ctx: LinkedInCtx,
+  input: { postId: string; accountId: string; image?: PublishImage | undefined },
+) {
+  const post = await findPost(ctx.db, ctx, input.postId);
+  if (post.status !== "approved" && post.status !== "failed") {
+    throw new DomainError(
+      "BAD_REQUEST",
+      post.status === "published"
+        ? "This post is already on LinkedIn."
+        : "Only approved posts can be published. Submit it for review and approve it first.",
+    );
+  }
+  // Checked before claiming: a bad image or a connection that needs reconnecting leaves the post
+  // as it was.
+  if (input.image) {
+    try {
+      checkImage(input.image.bytes, input.image.contentType, DEFAULT_MAX_IMAGE_BYTES);
+    } catch (error) {
+      throw new DomainError("BAD_REQUEST", (error as LinkedInError).userMessage);
+    }
+  }
+  const { auth, account } = await memberAuthFor(ctx, input.accountId);
+  if (!account.grantedScopes.includes("w_member_social")) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "LinkedIn didn't grant this connection permission to post (w_member_social). Reconnect and allow posting.",
+    );
+  }
+
+  await transitionPost(ctx.db, ctx, post.id, "publishing", {
+    linkedinAccountId: account.id,
+    failureReason: null,
+  });
+  try {
+    const imageUrn = input.image
+      ? await ctx.linkedin.uploadImage(auth, auth.memberUrn, input.image)
+      : undefined;
+    const { urn, url } = await ctx.linkedin.createPost(auth, {
+      authorUrn: auth.memberUrn,
+      commentary: post.content,
+      imageUrn,
+      altText: input.image?.altText,
+    });
+    return await transitionPost(ctx.db, ctx, post.id, "published", {
+      linkedinPostUrn: urn,
+      linkedinPostUrl: url,
+      publishedAt: ctx.clock.now(),
+    });
+  } catch (error) {
+    const reason = failureReason(error);
+    if (error instanceof LinkedInError && error.kind === "auth") {
+      await invalidateLinkedInAccount(ctx, account.id, error.userMessage);
+    }
+    if (!(error instanceof LinkedInError)) {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "publish failed",
+          postId: post.id,
+          error: String(error),
+        }),
+      );
+    }
+    return transitionPost(ctx.db, ctx, post.id, "failed", { failureReason: reason });
+  }
+}
