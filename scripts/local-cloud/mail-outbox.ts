@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
+import { close, listen } from "./http-server";
 
 export interface MailOutboxOptions {
   host?: string;
@@ -185,23 +185,12 @@ export async function startMailOutbox(options: MailOutboxOptions = {}): Promise<
       });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const bound = (server.address() as AddressInfo).port;
+  const url = await listen(server, port, host);
 
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`,
+    url,
     stop: async () => {
-      // fetch keeps connections alive; without this close() would wait for them to idle out.
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((err) => (err ? reject(err) : resolve())),
-      );
+      await close(server);
       await writing;
     },
   };

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import IORedis from "ioredis";
 import RedisMock from "ioredis-mock";
+import { close, listen } from "./http-server";
 
 export interface RedisRestOptions {
   host?: string;
@@ -194,30 +194,20 @@ export async function startRedisRest(options: RedisRestOptions = {}): Promise<Re
       sendJson(res, 500, { error: errorMessage(error) });
     });
   });
+  let url: string;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
+    url = await listen(server, port, host);
   } catch (error) {
     await backend.close();
     throw error;
   }
-  const bound = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`,
+    url,
     token,
     backend: backend.kind,
     stop: async () => {
-      // fetch keeps connections alive; without this close() would wait for them to idle out.
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((err) => (err ? reject(err) : resolve())),
-      );
+      await close(server);
       await backend.close();
     },
   };

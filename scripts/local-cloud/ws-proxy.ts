@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { WebSocketServer } from "ws";
+import { listen } from "./http-server";
 
 export interface WsProxy {
   /** host:port/path for neonConfig.wsProxy */
@@ -37,10 +37,9 @@ export async function startWsProxy(
     socket.on("close", () => tcp.destroy());
     socket.on("error", () => tcp.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const { port: bound } = server.address() as AddressInfo;
+  const url = await listen(server, port, "127.0.0.1");
   return {
-    address: `127.0.0.1:${bound}/v2`,
+    address: `${new URL(url).host}/v2`,
     stop: () =>
       new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();

@@ -7,8 +7,8 @@ import {
 } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
+import { close, listen } from "../http-server";
 import {
   AUDIENCE,
   commentId,
@@ -1649,15 +1649,7 @@ export async function startLinkedInSandbox(
       });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const bound = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+  baseUrl = await listen(server, port, host);
 
   return {
     url: baseUrl,
@@ -1666,11 +1658,7 @@ export async function startLinkedInSandbox(
     stop: async () => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      // fetch keeps connections alive; without this close() would wait for them to idle out.
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((err) => (err ? reject(err) : resolve())),
-      );
+      await close(server);
       await writing;
     },
   };
