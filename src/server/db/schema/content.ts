@@ -13,7 +13,7 @@ import {
 import type { PredictionFactor } from "@/server/content/types";
 import { users } from "./auth";
 import { linkedinAccounts } from "./linkedin";
-import { organizations } from "./orgs";
+import { tenantId } from "./tenant";
 
 export const postStatus = pgEnum("post_status", [
   "draft",
@@ -29,9 +29,7 @@ export const voiceProfiles = pgTable(
   "voice_profiles",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -53,9 +51,7 @@ export const posts = pgTable(
   "posts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     status: postStatus().notNull().default("draft"),
     framework: text().notNull(),
@@ -93,9 +89,7 @@ export const postVersions = pgTable(
   "post_versions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     postId: uuid()
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
@@ -113,9 +107,7 @@ export const postReviews = pgTable(
   "post_reviews",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     postId: uuid()
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
@@ -132,9 +124,7 @@ export const usageEvents = pgTable(
   "usage_events",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     kind: text().notNull(),
     quantity: integer().notNull().default(1),

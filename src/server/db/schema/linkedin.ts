@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { organizations } from "./orgs";
+import { tenantId } from "./tenant";
 
 /**
  * A LinkedIn member connected to an org (an agency connects several). Tokens are AES-256-GCM
@@ -10,9 +10,7 @@ export const linkedinAccounts = pgTable(
   "linkedin_accounts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     connectedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** OpenID `sub`; the author URN is urn:li:person:{sub}. */
     memberSub: text().notNull(),

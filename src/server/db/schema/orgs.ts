@@ -10,6 +10,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { tenantId } from "./tenant";
 
 export const orgRole = pgEnum("org_role", ["owner", "admin", "member"]);
 export const orgKind = pgEnum("org_kind", ["standard", "agency", "client"]);
@@ -33,9 +34,7 @@ export const organizations = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -49,9 +48,7 @@ export const invitations = pgTable(
   "invitations",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     email: text().notNull(),
     role: orgRole().notNull(),
     tokenHash: text().notNull().unique(),
@@ -68,9 +65,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     action: text().notNull(),
     targetType: text(),
