@@ -25,7 +25,7 @@ export async function generatePosts(
   if (!profile) {
     throw new DomainError(
       "PRECONDITION_FAILED",
-      "Describe your voice first (Posts → Voice profile), so drafts sound like you.",
+      "Describe your voice first on the Voice profile page, so drafts sound like you.",
     );
   }
   const recent = await ctx.db

@@ -169,6 +169,14 @@ describe("content studio", () => {
     expect(detail.versions.map((v) => v.reason)).toEqual(["autosave", "generated"]);
     expect(detail.content).toContain("Edit two");
 
+    // A retried save whose first response was lost is not a conflict.
+    const retried = await ownerApi.post.update({
+      postId: post!.id,
+      content: `${post!.content}\n\nEdit two`,
+      expectedVersion: saved1.version,
+      autosave: true,
+    });
+    expect(retried.version).toBe(3);
     await expect(
       ownerApi.post.update({ postId: post!.id, content: "stale tab", expectedVersion: 1 }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Reload/) });

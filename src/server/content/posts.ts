@@ -73,7 +73,14 @@ export async function listPosts(ctx: OrgCtx, input: ListPostsInput) {
 /** A post with its version history and review trail. */
 export async function getPost(ctx: OrgCtx, postId: string) {
   const post = await findPost(ctx.db, ctx, postId);
-  const [versions, reviews] = await Promise.all([
+  const [author, versions, reviews] = await Promise.all([
+    post.authorUserId
+      ? ctx.db
+          .select({ name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, post.authorUserId))
+          .then((rows) => rows[0] ?? null)
+      : null,
     ctx.db
       .select({
         version: postVersions.version,
@@ -100,7 +107,7 @@ export async function getPost(ctx: OrgCtx, postId: string) {
       .where(and(eq(postReviews.postId, postId), eq(postReviews.organizationId, ctx.org.id)))
       .orderBy(desc(postReviews.createdAt)),
   ]);
-  return { ...post, versions, reviews };
+  return { ...post, author, versions, reviews };
 }
 
 type VersionReason = "generated" | "edited" | "autosave" | "restored" | "duplicated";
@@ -179,13 +186,14 @@ export async function editPost(
         `This post is ${post.status.replace("_", " ")} and can no longer be edited. Duplicate it to write a new version.`,
       );
     }
+    // Same text: a retried save whose first response was lost, or nothing to do.
+    if (post.content === input.content) return post;
     if (post.version !== input.expectedVersion) {
       throw new DomainError(
         "CONFLICT",
         "This post was changed somewhere else (another tab or a teammate). Reload to get the latest text; copy yours first if you want to keep it.",
       );
     }
-    if (post.content === input.content) return post;
     const analysis = analyzePost(input.content);
     const version = post.version + 1;
     const [updated] = await tx
