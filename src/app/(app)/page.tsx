@@ -1,4 +1,4 @@
-import { Clock, SquarePen, Target, UserRound } from "lucide-react";
+import { ArrowRight, Clock, SquarePen, Target, UserRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyStateCard } from "@/components/dashboard/empty-state-card";
@@ -9,6 +9,7 @@ import {
 import { PageHeader } from "@/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { hasRole } from "@/server/orgs/roles";
 import { api } from "@/trpc/server";
 import { requireActiveOrganization } from "./session";
@@ -30,9 +31,10 @@ function greeting(timeZone: string): string {
 export default async function DashboardPage() {
   const { user, organization } = await requireActiveOrganization();
   const isAdmin = hasRole(organization.role, "admin");
-  const [members, invitations] = await Promise.all([
+  const [members, invitations, voiceProfile] = await Promise.all([
     api.member.list(),
     isAdmin ? api.invitation.list() : Promise.resolve([]),
+    api.content.voiceProfile(),
   ]);
   const pendingInvitations = invitations.filter((invitation) => !invitation.expired).length;
   const teamStarted = members.length > 1 || pendingInvitations > 0;
@@ -43,7 +45,11 @@ export default async function DashboardPage() {
       title: "Describe your expertise",
       description:
         "Tell us what you do and who you help. We'll build a voice profile so every draft sounds like you.",
-      done: false,
+      done: voiceProfile !== null,
+      action: {
+        href: "/voice",
+        label: voiceProfile ? "Edit voice profile" : "Describe your expertise",
+      },
     },
     {
       title: "Connect LinkedIn",
@@ -55,6 +61,7 @@ export default async function DashboardPage() {
       description:
         "Turn a recent project, a lesson learned or a strong opinion into a post and put it on the calendar.",
       done: false,
+      action: { href: "/posts/new", label: "Generate drafts" },
     },
     {
       title: "Invite your team",
@@ -107,10 +114,12 @@ export default async function DashboardPage() {
             icon={SquarePen}
             title="No posts yet"
             footer={
-              <Badge variant="secondary" className="font-normal">
-                <Clock aria-hidden="true" />
-                Posts are coming soon
-              </Badge>
+              <Button variant="outline" size="sm" asChild>
+                <Link href="/posts">
+                  Open posts
+                  <ArrowRight aria-hidden="true" />
+                </Link>
+              </Button>
             }
           >
             Drafts, scheduled posts and everything you&apos;ve published will live here, with the

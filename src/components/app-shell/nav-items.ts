@@ -10,7 +10,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
-  { href: "/posts", label: "Posts", icon: SquarePen, soon: true },
+  { href: "/posts", label: "Posts", icon: SquarePen },
   { href: "/leads", label: "Leads", icon: Target, soon: true },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -1,0 +1,5 @@
+import { ReviewSkeleton } from "@/components/content/review-skeleton";
+
+export default function ReviewLoading() {
+  return <ReviewSkeleton />;
+}
