@@ -4,7 +4,13 @@ import { api, HydrateClient } from "@/trpc/server";
 import { requireActiveOrganization } from "./session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const { user, organization } = await requireActiveOrganization();
+  // The LinkedIn reconnect banner renders on the server with this data, so it neither pops in
+  // after load nor differs from the hydrated page. A failed load (or no organization) renders
+  // no banner.
+  const [{ user, organization }] = await Promise.all([
+    requireActiveOrganization(),
+    api.linkedin.accounts.prefetch(),
+  ]);
   // Streams to the org switcher; it is only needed once the menu opens.
   void api.organization.mine.prefetch();
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ReconnectBanner } from "@/components/linkedin/reconnect-banner";
 import { Logo } from "@/components/logo";
 import { type ActiveOrganization, OrgSwitcher } from "@/components/org-switcher";
 import { MobileNav } from "./mobile-nav";
@@ -58,6 +59,7 @@ export function AppShell({
           </div>
           <UserMenu user={user} compact />
         </header>
+        <ReconnectBanner />
         <main
           id="main"
           tabIndex={-1}

@@ -3,6 +3,8 @@
 import { AlertCircle, ArrowLeft, Inbox, Mail, MailCheck } from "lucide-react";
 import { type FormEvent, useCallback, useState } from "react";
 import { toast } from "sonner";
+import { LinkedInIcon } from "@/components/linkedin/linkedin-icon";
+import { signInHref } from "@/components/linkedin/links";
 import { PendingButton } from "@/components/pending-button";
 import { errorMessage, fieldError } from "@/components/trpc-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -10,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Separator } from "@/components/ui/separator";
 import { api } from "@/trpc/react";
 
 export function SignInForm({
@@ -158,6 +161,18 @@ export function SignInForm({
             Email me a sign-in link
           </PendingButton>
         </form>
+        <div className="flex items-center gap-3 text-xs text-muted-foreground uppercase">
+          <Separator className="flex-1" />
+          or
+          <Separator className="flex-1" />
+        </div>
+        {/* A full-page navigation: LinkedIn's consent page, then back here or to `next`. */}
+        <Button variant="outline" className="w-full" asChild>
+          <a href={signInHref(next)}>
+            <LinkedInIcon className="text-[#0a66c2] dark:text-[#71b7fb]" />
+            Continue with LinkedIn
+          </a>
+        </Button>
         {mailboxHint}
       </CardContent>
     </Card>

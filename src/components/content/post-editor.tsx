@@ -18,6 +18,7 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { displayName, formatDateTime } from "@/components/format";
+import { PublishNowPanel } from "@/components/linkedin/publish-now-panel";
 import { PendingButton } from "@/components/pending-button";
 import { QueryError } from "@/components/query-error";
 import { errorMessage } from "@/components/trpc-error";
@@ -368,6 +369,8 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
           <PredictionPanel prediction={prediction} empty={!text.trim()} />
         </div>
       </div>
+
+      <PublishNowPanel post={post} timeZone={viewer.timeZone} />
 
       <ReviewTrail reviews={post.reviews} timeZone={viewer.timeZone} />
 

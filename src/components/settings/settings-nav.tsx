@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings", label: "Profile" },
   { href: "/settings/organization", label: "Organization" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/linkedin", label: "LinkedIn" },
 ] as const;
 
 /** Route-backed tabs: each is a real page, so they are links, not a tablist. */

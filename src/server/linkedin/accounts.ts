@@ -64,7 +64,10 @@ export function accountHealth(account: AccountRow, now: Date): AccountHealth {
       ...base,
       status: "revoked",
       canPublish: false,
-      message: `${account.invalidReason ?? "LinkedIn no longer accepts this connection."} Reconnect to keep publishing.`,
+      // The stored reason is LinkedIn's, already phrased with what to do.
+      message:
+        account.invalidReason ??
+        "LinkedIn no longer accepts this connection. Reconnect to keep publishing.",
     };
   }
   if (expired) {
