@@ -44,6 +44,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_CLOUD_PORT: process.env.E2E_CLOUD_PORT ?? "5680" },
   },
 });

@@ -13,6 +13,8 @@ const cloud = await startLocalCloud({
   database: `tla_e2e_${Date.now().toString(36)}`,
   dropDatabaseOnStop: true,
   appUrl: `http://localhost:${port}`,
+  // Fixed ports so specs can reach the stand-ins (the LinkedIn sandbox is the fourth).
+  basePort: Number(process.env.E2E_CLOUD_PORT ?? 5680),
 });
 const env = { ...process.env, ...cloud.env, NODE_ENV: "production" as const };
 const next = path.resolve("node_modules/.bin/next");

@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, type TestInfo } from "@playwright/test";
+import { type Browser, devices, expect, type Page, type TestInfo } from "@playwright/test";
 
 /** A unique, readable suffix per test and project so runs never collide. */
 export function tagFor(testInfo: TestInfo): string {
@@ -60,4 +60,80 @@ export async function newDevice(browser: Browser, testInfo: TestInfo): Promise<P
     baseURL,
   });
   return context.newPage();
+}
+
+/** Signs a new user up and creates their organization; ends on the dashboard. */
+export async function signUpWithOrg(page: Page, email: string, orgName: string): Promise<void> {
+  await signIn(page, email);
+  await page.getByLabel("Organization name").fill(orgName);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByRole("button", { name: "Switch organization" })).toContainText(orgName);
+}
+
+/** A phone (Pixel 7) in the same browser, whatever the project's device. */
+export async function newPhone(browser: Browser, testInfo: TestInfo): Promise<Page> {
+  const context = await browser.newContext({
+    ...devices["Pixel 7"],
+    baseURL: testInfo.project.use.baseURL,
+  });
+  return context.newPage();
+}
+
+/** The LinkedIn sandbox started by e2e/serve.ts (the fourth port of the local cloud's block). */
+export const SANDBOX_URL = `http://127.0.0.1:${Number(process.env.E2E_CLOUD_PORT ?? 5680) + 3}`;
+
+export async function fillVoiceProfile(page: Page): Promise<void> {
+  await page.goto("/voice");
+  await page.getByLabel("Your role").fill("Fractional CTO");
+  await page.getByLabel("Years of experience").fill("15");
+  const expertise = page.getByLabel("Expertise areas");
+  await expertise.fill("Kubernetes");
+  await expertise.press("Enter");
+  await expertise.fill("Platform engineering");
+  await expertise.press("Enter");
+  await page.getByLabel("Audience").fill("Seed to Series B founders");
+  await page.getByRole("button", { name: "Save voice profile" }).click();
+  await expect(page.getByRole("link", { name: /Generate your first posts/ })).toBeVisible();
+}
+
+/** Generates drafts from the given frameworks; returns the editor URLs of the new posts. */
+export async function generateDrafts(
+  page: Page,
+  topic: string,
+  frameworks: string[],
+): Promise<string[]> {
+  await page.goto("/posts/new");
+  await page.getByLabel("Topic").fill(topic);
+  for (const name of frameworks) {
+    // People click the framework card; its checkbox is only there for keyboards and readers.
+    await page.locator("label").filter({ hasText: name }).click();
+    await expect(page.getByRole("checkbox", { name: new RegExp(name) })).toBeChecked();
+  }
+  const count = frameworks.length;
+  await page
+    .getByRole("button", { name: `Generate ${count} draft${count === 1 ? "" : "s"}` })
+    .click();
+  const editLinks = page.getByRole("link", { name: /^Edit the .* draft$/ });
+  await expect(editLinks).toHaveCount(count);
+  return Promise.all(
+    (await editLinks.all()).map(
+      async (link) => new URL((await link.getAttribute("href"))!, page.url()).pathname,
+    ),
+  );
+}
+
+/** Submits the post at `path` and approves it on its review screen (the user must be an admin). */
+export async function submitAndApprove(
+  page: Page,
+  path: string,
+  comment = "Approved.",
+): Promise<void> {
+  await page.goto(path);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText(/In review/i).first()).toBeVisible();
+  await page.goto(`${path}/review`);
+  await page.getByLabel("Comment").fill(comment);
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByText(/Approved/i).first()).toBeVisible();
 }
