@@ -2,13 +2,19 @@
  * LinkedIn end to end on the server side: the app's start and callback routes, the sandbox's
  * consent form and token endpoint, arctic's token model, the token cipher and the app's client.
  */
+
+import { Redis } from "@upstash/redis";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as callbackRoute } from "@/app/api/auth/linkedin/callback/route";
 import { GET as startRoute } from "@/app/api/auth/linkedin/start/route";
+import { loadEnv } from "@/env";
 import { linkedinAccounts, posts } from "@/server/db/schema";
-import { callerFor, signedInUser, testServices } from "@/server/testing/fixtures";
-import { LINKEDIN_OAUTH_COOKIE } from "./oauth-flow";
+import { linkedinServices } from "@/server/services";
+import { callerFor, signedInUser, testClock, testServices } from "@/server/testing/fixtures";
+import { startLinkedInSandbox } from "../../../scripts/local-cloud/linkedin/sandbox";
+import { listLinkedInAccounts, memberAuthFor } from "./accounts";
+import { beginLinkedInAuth, completeLinkedInAuth, LINKEDIN_OAUTH_COOKIE } from "./oauth-flow";
 
 const sandbox = process.env.LINKEDIN_SANDBOX_URL!;
 const APP = "http://localhost:3000";
@@ -36,6 +42,28 @@ function cookieValue(setCookie: string | null, name: string): string {
   return match[1]!;
 }
 
+/** Submits the sandbox's consent form as a person would; returns where LinkedIn redirects. */
+async function decideOnSandbox(
+  consentUrl: string,
+  opts: { grant?: string[]; cancel?: boolean; memberName?: string },
+): Promise<URL> {
+  const consent = await (await fetch(consentUrl)).text();
+  const requestId = /name="request" value="([^"]+)"/.exec(consent)![1]!;
+  const form = new URLSearchParams({
+    request: requestId,
+    member: "new",
+    newMemberName: opts.memberName ?? `Dana ${crypto.randomUUID().slice(0, 6)}`,
+    action: opts.cancel ? "cancel" : "allow",
+  });
+  for (const scope of opts.grant ?? ALL_SCOPES) form.append("grant", scope);
+  const decided = await fetch(new URL("/oauth/v2/authorization", consentUrl), {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
+  return new URL(decided.headers.get("location")!);
+}
+
 /**
  * Runs the browser's part: start route → sandbox consent (grant some scopes, or cancel) →
  * callback route. Returns where the app sent the browser and the cookies it set.
@@ -58,21 +86,7 @@ async function linkedinFlow(opts: {
   const consentUrl = start.headers.get("location")!;
   const flowCookie = cookieValue(start.headers.get("set-cookie"), LINKEDIN_OAUTH_COOKIE);
 
-  const consent = await (await fetch(consentUrl)).text();
-  const requestId = /name="request" value="([^"]+)"/.exec(consent)![1]!;
-  const form = new URLSearchParams({
-    request: requestId,
-    member: "new",
-    newMemberName: opts.memberName ?? `Dana ${crypto.randomUUID().slice(0, 6)}`,
-    action: opts.cancel ? "cancel" : "allow",
-  });
-  for (const scope of opts.grant ?? ALL_SCOPES) form.append("grant", scope);
-  const decided = await fetch(`${sandbox}/oauth/v2/authorization`, {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-  });
-  const callbackUrl = new URL(decided.headers.get("location")!);
+  const callbackUrl = await decideOnSandbox(consentUrl, opts);
   expect(callbackUrl.pathname).toBe("/api/auth/linkedin/callback");
   if (opts.tamperState) callbackUrl.searchParams.set("state", "forged");
 
@@ -351,5 +365,68 @@ describe("publish now", () => {
     await expect(
       api.linkedin.publishNow({ postId: post.id, accountId: account.id }),
     ).rejects.toThrow(/Only approved posts/);
+  });
+});
+
+describe("token refresh", () => {
+  it("refreshes an expiring token when LinkedIn issued a refresh token (approved partners)", async () => {
+    const partner = await startLinkedInSandbox({ port: 0, refreshTokens: true });
+    try {
+      const clock = testClock();
+      const base = testServices({ clock });
+      const config = loadEnv({
+        ...process.env,
+        LINKEDIN_CLIENT_ID: partner.clientId,
+        LINKEDIN_CLIENT_SECRET: partner.clientSecret,
+        LINKEDIN_OAUTH_URL: `${partner.url}/oauth/v2`,
+        LINKEDIN_API_URL: partner.url,
+      });
+      const redis = new Redis({
+        url: process.env.UPSTASH_REDIS_REST_URL!,
+        token: process.env.UPSTASH_REDIS_REST_TOKEN!,
+      });
+      const services = { ...base, ...linkedinServices(config, { redis, clock }) };
+      const owner = await signedInUser(services);
+      const org = await (await callerFor(services, owner.token)).organization.create({
+        name: "Partner",
+        kind: "standard",
+      });
+
+      const { url, setCookie } = beginLinkedInAuth(services, { purpose: "connect" });
+      const callbackUrl = await decideOnSandbox(url, {});
+      const done = await completeLinkedInAuth(services, {
+        params: callbackUrl.searchParams,
+        cookieValue: cookieValue(setCookie, LINKEDIN_OAUTH_COOKIE),
+        session: {
+          id: "s",
+          user: { id: owner.user.id, email: owner.user.email, name: null },
+          activeOrganization: { id: org.id, role: "owner" },
+        },
+        userAgent: null,
+      });
+      expect(done.redirectTo).toMatch(/linkedin=connected/);
+
+      const ctx = {
+        ...services,
+        cipher: services.cipher!,
+        user: { id: owner.user.id, email: owner.user.email, name: null },
+        org: { id: org.id, role: "owner" as const },
+      };
+      const [account] = await listLinkedInAccounts(ctx);
+      expect(account!.health.status).toBe("healthy");
+      const before = await memberAuthFor(ctx, account!.id);
+
+      // A day before the 60 days run out, using the connection refreshes it first.
+      clock.advance(59.5 * 86_400_000);
+      const after = await memberAuthFor(ctx, account!.id);
+      expect(after.auth.accessToken).not.toBe(before.auth.accessToken);
+      expect(after.account.accessTokenExpiresAt.getTime()).toBeGreaterThan(
+        before.account.accessTokenExpiresAt.getTime(),
+      );
+      const info = await services.linkedin.getUserInfo(after.auth.accessToken);
+      expect(`urn:li:person:${info.sub}`).toBe(after.auth.memberUrn);
+    } finally {
+      await partner.stop();
+    }
   });
 });
