@@ -31,11 +31,13 @@ function greeting(timeZone: string): string {
 export default async function DashboardPage() {
   const { user, organization } = await requireActiveOrganization();
   const isAdmin = hasRole(organization.role, "admin");
-  const [members, invitations, voiceProfile] = await Promise.all([
+  const [members, invitations, voiceProfile, linkedin] = await Promise.all([
     api.member.list(),
     isAdmin ? api.invitation.list() : Promise.resolve([]),
     api.content.voiceProfile(),
+    api.linkedin.accounts(),
   ]);
+  const linkedinConnected = linkedin.accounts.some((account) => account.health.canPublish);
   const pendingInvitations = invitations.filter((invitation) => !invitation.expired).length;
   const teamStarted = members.length > 1 || pendingInvitations > 0;
   const firstName = user.name?.trim().split(/\s+/)[0];
@@ -54,7 +56,11 @@ export default async function DashboardPage() {
     {
       title: "Connect LinkedIn",
       description: "Link your profile so approved posts go out when your audience is most active.",
-      done: false,
+      done: linkedinConnected,
+      action: {
+        href: "/settings/linkedin",
+        label: linkedinConnected ? "Manage LinkedIn" : "Connect LinkedIn",
+      },
     },
     {
       title: "Schedule your first post",
