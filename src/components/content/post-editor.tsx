@@ -20,7 +20,6 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { displayName, formatDateTime } from "@/components/format";
 import { PublishNowPanel } from "@/components/linkedin/publish-now-panel";
 import { PendingButton } from "@/components/pending-button";
-import { QueryError } from "@/components/query-error";
 import { errorMessage } from "@/components/trpc-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -36,12 +35,12 @@ import { Textarea } from "@/components/ui/textarea";
 import { analyzePost, FOLD_CHARS } from "@/server/content/format";
 import type { FrameworkId, MediaType } from "@/server/content/types";
 import { canTransition, EDITABLE } from "@/server/content/workflow";
-import { api, type RouterOutputs } from "@/trpc/react";
+import { api } from "@/trpc/react";
 import { CharacterCounter } from "./character-counter";
 import { ConflictDialog } from "./conflict-dialog";
 import { LinkedInPreview } from "./linkedin-preview";
 import { PostEditorSkeleton } from "./post-editor-skeleton";
-import { PostNotFound } from "./post-not-found";
+import { type LoadedPost, PostLoader } from "./post-loader";
 import { PostStatusBadge, STATUS_LABELS } from "./post-status";
 import { PredictionPanel, useLivePrediction } from "./prediction-panel";
 import { ReviewTrail } from "./review-trail";
@@ -52,7 +51,7 @@ import { usePostAuthor } from "./use-post-author";
 import { usePostMutations } from "./use-post-mutations";
 import { VersionHistory } from "./version-history";
 
-type Post = RouterOutputs["post"]["get"];
+type Post = LoadedPost;
 
 export interface Viewer {
   userId: string;
@@ -61,20 +60,11 @@ export interface Viewer {
 }
 
 export function PostEditor({ postId, viewer }: { postId: string; viewer: Viewer }) {
-  const post = api.post.get.useQuery({ postId });
-
-  if (post.isPending) return <PostEditorSkeleton />;
-  if (!post.data) {
-    if (post.error?.data?.code === "NOT_FOUND") return <PostNotFound />;
-    return (
-      <QueryError
-        title="Couldn't load this post"
-        message={post.error ? errorMessage(post.error) : "Try again in a moment."}
-        onRetry={() => void post.refetch()}
-      />
-    );
-  }
-  return <EditorWorkspace key={post.data.id} post={post.data} viewer={viewer} />;
+  return (
+    <PostLoader postId={postId} skeleton={<PostEditorSkeleton />}>
+      {(post) => <EditorWorkspace key={post.id} post={post} viewer={viewer} />}
+    </PostLoader>
+  );
 }
 
 function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {

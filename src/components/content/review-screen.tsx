@@ -7,17 +7,16 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { displayName, formatDateTime } from "@/components/format";
 import { PendingButton } from "@/components/pending-button";
-import { QueryError } from "@/components/query-error";
 import { errorMessage, fieldError } from "@/components/trpc-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { FrameworkId, MediaType } from "@/server/content/types";
-import { api, type RouterOutputs } from "@/trpc/react";
+import { api } from "@/trpc/react";
 import { LinkedInPreview } from "./linkedin-preview";
 import type { Viewer } from "./post-editor";
-import { PostNotFound } from "./post-not-found";
+import { type LoadedPost, PostLoader } from "./post-loader";
 import { PostStatusBadge, STATUS_LABELS } from "./post-status";
 import { PredictionPanel, useLivePrediction } from "./prediction-panel";
 import { ReviewSkeleton } from "./review-skeleton";
@@ -25,22 +24,14 @@ import { ReviewTrail } from "./review-trail";
 import { useFrameworkName } from "./use-frameworks";
 import { usePostAuthor } from "./use-post-author";
 
-type Post = RouterOutputs["post"]["get"];
+type Post = LoadedPost;
 
 export function ReviewScreen({ postId, viewer }: { postId: string; viewer: Viewer }) {
-  const post = api.post.get.useQuery({ postId });
-  if (post.isPending) return <ReviewSkeleton />;
-  if (!post.data) {
-    if (post.error?.data?.code === "NOT_FOUND") return <PostNotFound />;
-    return (
-      <QueryError
-        title="Couldn't load this post"
-        message={post.error ? errorMessage(post.error) : "Try again in a moment."}
-        onRetry={() => void post.refetch()}
-      />
-    );
-  }
-  return <ReviewPanel post={post.data} viewer={viewer} />;
+  return (
+    <PostLoader postId={postId} skeleton={<ReviewSkeleton />}>
+      {(post) => <ReviewPanel post={post} viewer={viewer} />}
+    </PostLoader>
+  );
 }
 
 /** Phone-first: read the post as the feed shows it, check the prediction, decide. */

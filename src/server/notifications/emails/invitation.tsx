@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, emailStyles, oneLine, PRODUCT_NAME, plural } from "./layout";
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout, emailStyles, LinkFallback, oneLine, PRODUCT_NAME, plural } from "./layout";
 
 export interface InvitationEmailProps {
   url: string;
@@ -45,14 +45,7 @@ export default function InvitationEmail({
       <Button href={url} style={emailStyles.button}>
         Accept invitation
       </Button>
-      <Text style={{ ...emailStyles.paragraph, margin: "24px 0 8px" }}>
-        Or copy and paste this link into your browser:
-      </Text>
-      <Text style={emailStyles.paragraph}>
-        <Link href={url} style={emailStyles.link}>
-          {url}
-        </Link>
-      </Text>
+      <LinkFallback url={url} />
       <Text style={emailStyles.paragraph}>
         The invitation expires in {plural(expiresInDays, "day")}. If you weren't expecting it, you
         can ignore this email.

@@ -1,4 +1,14 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Container,
+  Head,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 
 export const PRODUCT_NAME = "TechLead AutoPilot";
@@ -72,5 +82,21 @@ export function EmailLayout({ preview, reason, children }: EmailLayoutProps) {
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/** The button's link as text too: some clients strip buttons, and people copy links by hand. */
+export function LinkFallback({ url }: { url: string }) {
+  return (
+    <>
+      <Text style={{ ...emailStyles.paragraph, margin: "24px 0 8px" }}>
+        Or copy and paste this link into your browser:
+      </Text>
+      <Text style={emailStyles.paragraph}>
+        <Link href={url} style={emailStyles.link}>
+          {url}
+        </Link>
+      </Text>
+    </>
   );
 }

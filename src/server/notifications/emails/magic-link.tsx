@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, emailStyles, PRODUCT_NAME, plural } from "./layout";
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout, emailStyles, LinkFallback, PRODUCT_NAME, plural } from "./layout";
 
 export interface MagicLinkEmailProps {
   url: string;
@@ -27,14 +27,7 @@ export default function MagicLinkEmail({ url, email, expiresInMinutes }: MagicLi
       <Button href={url} style={emailStyles.button}>
         Sign in to {PRODUCT_NAME}
       </Button>
-      <Text style={{ ...emailStyles.paragraph, margin: "24px 0 8px" }}>
-        Or copy and paste this link into your browser:
-      </Text>
-      <Text style={emailStyles.paragraph}>
-        <Link href={url} style={emailStyles.link}>
-          {url}
-        </Link>
-      </Text>
+      <LinkFallback url={url} />
       <Text style={emailStyles.paragraph}>If you didn't ask for this, ignore this email.</Text>
     </EmailLayout>
   );
