@@ -34,6 +34,11 @@ const schema = z.object({
   LINKEDIN_SCOPES: z.string().default("openid profile email w_member_social"),
   /** `kid:base64(32 bytes)` pairs, comma-separated; the first encrypts, all decrypt (rotation). */
   TOKEN_ENCRYPTION_KEYS: z.string().optional(),
+  /** QStash: publishing jobs (token) and verifying its signed deliveries (signing keys). */
+  QSTASH_URL: z.url().default("https://qstash.upstash.io"),
+  QSTASH_TOKEN: z.string().min(1).optional(),
+  QSTASH_CURRENT_SIGNING_KEY: z.string().min(1).optional(),
+  QSTASH_NEXT_SIGNING_KEY: z.string().min(1).optional(),
   /** The local LinkedIn sandbox (its feed and control API); unset in production. */
   LINKEDIN_SANDBOX_URL: z.url().optional(),
   /** "1" only under the local cloud: enables /dev/* pages such as the mailbox. */

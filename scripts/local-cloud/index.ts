@@ -5,6 +5,7 @@ import { runMigrations } from "@/server/db/migrate";
 import { startLinkedInSandbox } from "./linkedin/sandbox";
 import { startMailOutbox } from "./mail-outbox";
 import { isReachable, startPostgres } from "./postgres";
+import { startQStashDispatcher } from "./qstash/dispatcher";
 import { startRedisRest } from "./redis-rest";
 
 export interface LocalCloudOptions {
@@ -54,6 +55,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     dataFile: options.dataDir && path.join(options.dataDir, "linkedin-sandbox.json"),
   });
 
+  const qstash = await startQStashDispatcher({
+    port: port(options.basePort, 4),
+    dataFile: options.dataDir && path.join(options.dataDir, "qstash.json"),
+  });
+
   const { db, pool } = createDb(postgres.databaseUrl, postgres.wsProxy);
   await runMigrations(db);
   await pool.end();
@@ -77,11 +83,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       // A fixed development key: local tokens are sandbox tokens, worthless outside this machine.
       TOKEN_ENCRYPTION_KEYS: `local:${Buffer.alloc(32, 7).toString("base64")}`,
       LINKEDIN_SANDBOX_URL: linkedin.url,
+      QSTASH_URL: qstash.url,
+      QSTASH_TOKEN: qstash.token,
+      QSTASH_CURRENT_SIGNING_KEY: qstash.currentSigningKey,
+      QSTASH_NEXT_SIGNING_KEY: qstash.nextSigningKey,
       LOCAL_CLOUD: "1",
     },
     backends: { postgres: postgres.kind, redis: redis.backend },
     async stop() {
-      await Promise.allSettled([mail.stop(), redis.stop(), linkedin.stop()]);
+      await Promise.allSettled([mail.stop(), redis.stop(), linkedin.stop(), qstash.stop()]);
       await postgres.stop();
     },
   };

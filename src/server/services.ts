@@ -14,6 +14,7 @@ import { LinkedInOAuth } from "./linkedin/oauth";
 /** The adapters a request or job runs against; tests build their own. */
 export interface Services {
   db: Db;
+  redis: ReturnType<typeof getRedis>;
   clock: Clock;
   email: EmailSender;
   limits: SignInLimits;
@@ -72,6 +73,7 @@ export function defaultServices(): Services {
   return {
     ...linkedin,
     db: getDb(),
+    redis: getRedis(),
     clock: systemClock,
     email: getEmailSender(),
     limits,

@@ -48,6 +48,7 @@ export function testServices(overrides: Partial<Services> = {}): Services {
   return {
     ...linkedinServices(loadEnv(), { redis, clock }),
     db: testDb(),
+    redis,
     clock,
     email: createResendSender({ apiKey: "re_test", from: "Test <test@techlead-autopilot.local>" }),
     limits: createSignInLimits(redis),

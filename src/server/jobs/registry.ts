@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { sendTokenReminders } from "@/server/linkedin/token-reminders";
+import type { Services } from "@/server/services";
+
+export interface JobMeta {
+  messageId: string | null;
+  /** 0 on the first delivery (Upstash-Retried). */
+  attempt: number;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** Must be idempotent: QStash delivers at least once. */
+  handler: (services: Services, payload: z.infer<S>, meta: JobMeta) => Promise<unknown>;
+}
+
+const defineJob = <S extends z.ZodType>(job: JobDefinition<S>) => job;
+
+/** Every background job, by the name in its URL: POST /api/jobs/<name>. */
+export const JOBS = {
+  "linkedin-token-reminders": defineJob({
+    schema: z.object({}).strict(),
+    handler: (services) => sendTokenReminders(services),
+  }),
+} satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+
+export function findJob(name: string): JobDefinition | null {
+  return Object.hasOwn(JOBS, name) ? JOBS[name as JobName] : null;
+}

@@ -1,0 +1,7 @@
+import type { JobName } from "./registry";
+
+/** Recurring jobs, installed in QStash by `npm run qstash:sync` (cron in UTC). */
+export const SCHEDULES: { id: string; job: JobName; cron: string; body: unknown }[] = [
+  // 08:00 UTC: morning in Europe, before the US wakes; reminders 7 days and 1 day before expiry.
+  { id: "linkedin-token-reminders", job: "linkedin-token-reminders", cron: "0 8 * * *", body: {} },
+];
