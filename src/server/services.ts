@@ -1,6 +1,7 @@
 import type { LanguageModel } from "ai";
 import { env } from "@/env";
 import { type EmailSender, getEmailSender } from "./adapters/email";
+import { createQStashPublisher, type QStashPublisher } from "./adapters/qstash";
 import { getRedis } from "./adapters/redis";
 import { createSignInLimits, type SignInLimits } from "./auth/rate-limit";
 import { type Clock, systemClock } from "./clock";
@@ -27,6 +28,8 @@ export interface Services {
   linkedinScopes: string[];
   /** Null when TOKEN_ENCRYPTION_KEYS is unset: LinkedIn connections then can't be stored. */
   cipher: TokenCipher | null;
+  /** Delayed messages to our job endpoints. */
+  qstash: QStashPublisher;
 }
 
 /** LinkedIn doesn't publish its daily limits; ours stay below the defaults seen in practice. */
@@ -64,11 +67,17 @@ export function linkedinServices(
 
 let limits: SignInLimits | undefined;
 let model: LanguageModel | null | undefined;
+let qstash: QStashPublisher | undefined;
 let linkedin: ReturnType<typeof linkedinServices> | undefined;
 
 export function defaultServices(): Services {
   limits ??= createSignInLimits(getRedis());
   model ??= createModelFromEnv(env);
+  qstash ??= createQStashPublisher({
+    baseUrl: env.QSTASH_URL,
+    token: env.QSTASH_TOKEN,
+    appUrl: env.APP_URL,
+  });
   linkedin ??= linkedinServices(env, { redis: getRedis(), clock: systemClock });
   return {
     ...linkedin,
@@ -79,5 +88,6 @@ export function defaultServices(): Services {
     limits,
     appUrl: env.APP_URL,
     model,
+    qstash,
   };
 }

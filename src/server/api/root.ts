@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth";
 import { contentRouter, postRouter } from "./routers/content";
 import { linkedinRouter } from "./routers/linkedin";
 import { invitationRouter, memberRouter, organizationRouter } from "./routers/organizations";
+import { schedulingRouter } from "./routers/scheduling";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   content: contentRouter,
   post: postRouter,
   linkedin: linkedinRouter,
+  scheduling: schedulingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -217,15 +217,10 @@ describe("qstash:sync", () => {
       cron: "0 0 * * *",
     });
 
+    const declared = ["tla-linkedin-token-reminders", "tla-publish-sweeper"];
     const first = await syncSchedules(client, APP);
-    expect(first).toEqual({
-      upserted: ["tla-linkedin-token-reminders"],
-      deleted: ["tla-retired-job"],
-    });
-    expect(await syncSchedules(client, APP)).toEqual({
-      upserted: ["tla-linkedin-token-reminders"],
-      deleted: [],
-    });
+    expect(first).toEqual({ upserted: declared, deleted: ["tla-retired-job"] });
+    expect(await syncSchedules(client, APP)).toEqual({ upserted: declared, deleted: [] });
 
     const ids = (await client.schedules.list()).map((s) => s.scheduleId);
     expect(ids).toContain("someone-elses");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sendTokenReminders } from "@/server/linkedin/token-reminders";
+import { publishScheduledPost, sweepScheduledPosts } from "@/server/scheduling/publishing";
 import type { Services } from "@/server/services";
 
 export interface JobMeta {
@@ -21,6 +22,19 @@ export const JOBS = {
   "linkedin-token-reminders": defineJob({
     schema: z.object({}).strict(),
     handler: (services) => sendTokenReminders(services),
+  }),
+  /** One delayed message per scheduled post (sent by schedulePost); idempotent by its claim. */
+  "publish-post": defineJob({
+    schema: z
+      .object({ postId: z.uuid(), organizationId: z.uuid(), scheduledAt: z.iso.datetime() })
+      .strict(),
+    handler: (services, payload) =>
+      publishScheduledPost(services, { ...payload, scheduledAt: new Date(payload.scheduledAt) }),
+  }),
+  /** Every minute: publishes scheduled posts whose message was lost. */
+  "publish-sweeper": defineJob({
+    schema: z.object({}).strict(),
+    handler: (services) => sweepScheduledPosts(services),
   }),
 } satisfies Record<string, JobDefinition>;
 

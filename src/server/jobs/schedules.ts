@@ -4,4 +4,6 @@ import type { JobName } from "./registry";
 export const SCHEDULES: { id: string; job: JobName; cron: string; body: unknown }[] = [
   // 08:00 UTC: morning in Europe, before the US wakes; reminders 7 days and 1 day before expiry.
   { id: "linkedin-token-reminders", job: "linkedin-token-reminders", cron: "0 8 * * *", body: {} },
+  // Catches scheduled posts whose delayed message was lost (2 minutes late or more).
+  { id: "publish-sweeper", job: "publish-sweeper", cron: "* * * * *", body: {} },
 ];

@@ -1,6 +1,7 @@
 import { findPost, transitionPost } from "@/server/content/post-state";
 import { DomainError } from "@/server/errors";
 import { invalidateLinkedInAccount, type LinkedInCtx, memberAuthFor } from "./accounts";
+import type { MemberAuth } from "./client";
 import { LinkedInError } from "./errors";
 import { checkImage, DEFAULT_MAX_IMAGE_BYTES } from "./image-check";
 
@@ -65,14 +66,38 @@ export async function publishNow(
     failureReason: null,
   });
   try {
-    const imageUrn = input.image
-      ? await ctx.linkedin.uploadImage(auth, auth.memberUrn, input.image)
+    return await publishClaimedPost(ctx, { post, auth, accountId: account.id, image: input.image });
+  } catch (error) {
+    return transitionPost(ctx.db, ctx, post.id, "failed", { failureReason: failureReason(error) });
+  }
+}
+
+/**
+ * The LinkedIn half of publishing, shared by publish-now and scheduled publishing: the caller has
+ * already claimed the post (it is `publishing`). Uploads the image if any, creates the post and
+ * moves it to `published` with its URN. On failure it flags the account when LinkedIn refused the
+ * token, logs what it didn't recognise, and rethrows: the caller decides between `failed` and a
+ * retry.
+ */
+export async function publishClaimedPost(
+  ctx: LinkedInCtx,
+  input: {
+    post: { id: string; content: string };
+    auth: MemberAuth;
+    accountId: string;
+    image?: PublishImage | undefined;
+  },
+) {
+  const { post, auth, image } = input;
+  try {
+    const imageUrn = image
+      ? await ctx.linkedin.uploadImage(auth, auth.memberUrn, image)
       : undefined;
     const { urn, url } = await ctx.linkedin.createPost(auth, {
       authorUrn: auth.memberUrn,
       commentary: post.content,
       imageUrn,
-      altText: input.image?.altText,
+      altText: image?.altText,
     });
     return await transitionPost(ctx.db, ctx, post.id, "published", {
       linkedinPostUrn: urn,
@@ -80,9 +105,8 @@ export async function publishNow(
       publishedAt: ctx.clock.now(),
     });
   } catch (error) {
-    const reason = failureReason(error);
     if (error instanceof LinkedInError && error.kind === "auth") {
-      await invalidateLinkedInAccount(ctx, account.id, error.userMessage);
+      await invalidateLinkedInAccount(ctx, input.accountId, error.userMessage);
     }
     if (!(error instanceof LinkedInError)) {
       console.error(
@@ -94,6 +118,6 @@ export async function publishNow(
         }),
       );
     }
-    return transitionPost(ctx.db, ctx, post.id, "failed", { failureReason: reason });
+    throw error;
   }
 }

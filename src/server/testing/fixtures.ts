@@ -2,6 +2,7 @@
 import { Redis } from "@upstash/redis";
 import { loadEnv } from "@/env";
 import { createResendSender } from "@/server/adapters/email";
+import { createQStashPublisher } from "@/server/adapters/qstash";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { createSignInLimits } from "@/server/auth/rate-limit";
@@ -49,6 +50,11 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     ...linkedinServices(loadEnv(), { redis, clock }),
     db: testDb(),
     redis,
+    qstash: createQStashPublisher({
+      baseUrl: process.env.QSTASH_URL!,
+      token: process.env.QSTASH_TOKEN,
+      appUrl: APP_URL,
+    }),
     clock,
     email: createResendSender({ apiKey: "re_test", from: "Test <test@techlead-autopilot.local>" }),
     limits: createSignInLimits(redis),

@@ -71,6 +71,11 @@ export const posts = pgTable(
     linkedinPostUrn: text(),
     linkedinPostUrl: text(),
     publishedAt: timestamp({ withTimezone: true }),
+    /** When a scheduled post is due, and the QStash message that will publish it. */
+    scheduledAt: timestamp({ withTimezone: true }),
+    qstashMessageId: text(),
+    /** Scheduled publish attempts so far (capped, then the post fails). */
+    publishAttempts: integer().notNull().default(0),
     failureReason: text(),
     reviewComment: text(),
     reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -82,6 +87,7 @@ export const posts = pgTable(
   (t) => [
     index().on(t.organizationId, t.status, t.createdAt),
     index().on(t.organizationId, t.authorUserId, t.createdAt),
+    index().on(t.status, t.scheduledAt),
   ],
 );
 

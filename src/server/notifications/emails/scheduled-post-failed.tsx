@@ -1,0 +1,34 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout, emailStyles, LinkFallback, oneLine } from "./layout";
+
+export interface ScheduledPostFailedEmailProps {
+  url: string;
+  hook: string;
+  reason: string;
+}
+
+export const scheduledPostFailedSubject = "A scheduled LinkedIn post wasn't published";
+
+export default function ScheduledPostFailedEmail({
+  url,
+  hook,
+  reason,
+}: ScheduledPostFailedEmailProps) {
+  return (
+    <EmailLayout
+      preview={`"${oneLine(hook)}" wasn't published.`}
+      reason="You received this email because you wrote this post in TechLead AutoPilot."
+    >
+      <Heading as="h1" style={emailStyles.heading}>
+        Your scheduled post wasn't published
+      </Heading>
+      <Text style={emailStyles.paragraph}>
+        The post starting "{oneLine(hook)}" didn't go out. {reason}
+      </Text>
+      <Button href={url} style={emailStyles.button}>
+        Open the post
+      </Button>
+      <LinkFallback url={url} />
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,217 @@
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { transitionPost } from "@/server/content/post-state";
+import { posts, users } from "@/server/db/schema";
+import { DomainError } from "@/server/errors";
+import { memberAuthFor } from "@/server/linkedin/accounts";
+import { LinkedInError } from "@/server/linkedin/errors";
+import { publishClaimedPost } from "@/server/linkedin/publish";
+import ScheduledPostFailedEmail, {
+  scheduledPostFailedSubject,
+} from "@/server/notifications/emails/scheduled-post-failed";
+import type { Services } from "@/server/services";
+
+/** Scheduled attempts before a post that keeps hitting temporary errors is marked failed. */
+export const MAX_PUBLISH_ATTEMPTS = 5;
+/** A scheduled post this late has lost its message: the sweeper publishes it. */
+export const SWEEP_GRACE_MS = 2 * 60_000;
+export const SWEEP_BATCH = 50;
+
+export const AMBIGUOUS_REASON =
+  "LinkedIn didn't confirm whether the post went out (the request timed out after it was sent). We didn't try again, so it can't appear twice: check your LinkedIn profile, and press Retry only if it isn't there.";
+const NO_ACCOUNT_REASON =
+  "The LinkedIn account for this post was disconnected. Connect LinkedIn again and reschedule the post.";
+const GAVE_UP_REASON = `LinkedIn kept answering with temporary errors (${MAX_PUBLISH_ATTEMPTS} tries). Your post is safe: reschedule it or press Retry.`;
+const UNKNOWN_REASON =
+  "Publishing failed for a reason we didn't recognise. Your post is safe: reschedule it or press Retry, and contact support if it keeps failing.";
+
+/** Thrown for a transient failure so QStash redelivers; the post is `scheduled` again. */
+export class PublishRetryLater extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "PublishRetryLater";
+  }
+}
+
+export type PublishOutcome =
+  | { outcome: "published"; urn: string | null }
+  | { outcome: "failed"; reason: string }
+  | { outcome: "skipped"; why: string };
+
+function log(level: "error" | "warn" | "info", msg: string, fields: Record<string, unknown>) {
+  console[level](JSON.stringify({ level, msg, ...fields }));
+}
+
+/**
+ * The scheduled publish: claims the post with one conditional update (scheduled → publishing,
+ * only for this exact scheduledAt, so a stale message or a second delivery finds nothing to claim)
+ * and publishes it through the same path as publish-now.
+ *
+ * - Published: done. A redelivery later is `skipped` (answers 200).
+ * - Temporary LinkedIn errors (retryable and not ambiguous, or throttled): back to `scheduled`
+ *   and a `PublishRetryLater` is thrown so QStash redelivers (the sweeper also catches it), up to
+ *   MAX_PUBLISH_ATTEMPTS, then `failed`.
+ * - Ambiguous (the request may have reached LinkedIn): `failed` with AMBIGUOUS_REASON and never
+ *   retried automatically. LinkedIn gives no idempotency key for POST /rest/posts, and checking
+ *   whether it exists needs r_member_social and the URN we never received, so a human checks.
+ * - Auth / permanent: `failed` with LinkedIn's reason in plain words.
+ * Every `failed` emails the author.
+ */
+export async function publishScheduledPost(
+  services: Services,
+  payload: { postId: string; organizationId: string; scheduledAt: Date },
+): Promise<PublishOutcome> {
+  const now = services.clock.now();
+  const [claimed] = await services.db
+    .update(posts)
+    .set({
+      status: "publishing",
+      publishAttempts: sql`${posts.publishAttempts} + 1`,
+      failureReason: null,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(posts.id, payload.postId),
+        eq(posts.organizationId, payload.organizationId),
+        eq(posts.status, "scheduled"),
+        eq(posts.scheduledAt, payload.scheduledAt),
+        isNull(posts.deletedAt),
+      ),
+    )
+    .returning();
+  if (!claimed) {
+    return { outcome: "skipped", why: "not scheduled for this time (published, moved or claimed)" };
+  }
+
+  const [author] = claimed.authorUserId
+    ? await services.db.select().from(users).where(eq(users.id, claimed.authorUserId))
+    : [];
+  const ctx = {
+    ...services,
+    org: { id: claimed.organizationId, role: "owner" as const },
+    user: {
+      id: author?.id ?? claimed.authorUserId ?? "00000000-0000-0000-0000-000000000000",
+      email: author?.email ?? "",
+      name: author?.name ?? null,
+    },
+  };
+
+  const fail = async (reason: string): Promise<PublishOutcome> => {
+    await transitionPost(ctx.db, ctx, claimed.id, "failed", { failureReason: reason });
+    await notifyAuthor(services, author?.email, claimed, reason);
+    return { outcome: "failed", reason };
+  };
+
+  if (!claimed.linkedinAccountId) return fail(NO_ACCOUNT_REASON);
+  if (!services.cipher) {
+    // A configuration problem on our side: retry later rather than failing the user's post.
+    await putBack(services, claimed.id, null);
+    throw new PublishRetryLater("TOKEN_ENCRYPTION_KEYS is not set");
+  }
+  const linkedinCtx = { ...ctx, cipher: services.cipher };
+
+  try {
+    const { auth, account } = await memberAuthFor(linkedinCtx, claimed.linkedinAccountId);
+    const published = await publishClaimedPost(linkedinCtx, {
+      post: claimed,
+      auth,
+      accountId: account.id,
+    });
+    return { outcome: "published", urn: published.linkedinPostUrn };
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.message);
+    if (!(error instanceof LinkedInError)) return fail(UNKNOWN_REASON);
+    if (error.ambiguous) {
+      log("warn", "scheduled publish ambiguous; not retried", { postId: claimed.id });
+      return fail(AMBIGUOUS_REASON);
+    }
+    const transient = error.kind === "retryable" || error.kind === "throttled";
+    if (!transient) return fail(error.userMessage);
+    if (claimed.publishAttempts >= MAX_PUBLISH_ATTEMPTS) {
+      return fail(error.kind === "throttled" ? error.userMessage : GAVE_UP_REASON);
+    }
+    await putBack(services, claimed.id, error.userMessage);
+    throw new PublishRetryLater(
+      `LinkedIn ${error.kind} (${error.status}); attempt ${claimed.publishAttempts} of ${MAX_PUBLISH_ATTEMPTS}`,
+      error.retryAfterMs,
+    );
+  }
+}
+
+/**
+ * Returns a claimed post to `scheduled` (same scheduledAt) for another attempt. The workflow has
+ * no publishing → scheduled edge for people; only this job takes it, with the same conditional
+ * update as the claim.
+ */
+async function putBack(services: Services, postId: string, reason: string | null) {
+  await services.db
+    .update(posts)
+    .set({ status: "scheduled", failureReason: reason, updatedAt: services.clock.now() })
+    .where(and(eq(posts.id, postId), eq(posts.status, "publishing")));
+}
+
+async function notifyAuthor(
+  services: Services,
+  email: string | undefined,
+  post: { id: string; hook: string },
+  reason: string,
+) {
+  if (!email) return;
+  try {
+    await services.email.send({
+      to: email,
+      subject: scheduledPostFailedSubject,
+      react: createElement(ScheduledPostFailedEmail, {
+        url: `${services.appUrl}/posts/${post.id}`,
+        hook: post.hook,
+        reason,
+      }),
+      tags: [{ name: "kind", value: "scheduled-post-failed" }],
+    });
+  } catch (error) {
+    log("error", "failed-post email not sent", { postId: post.id, error: String(error) });
+  }
+}
+
+/**
+ * The sweeper (every minute): publishes scheduled posts whose time passed more than
+ * SWEEP_GRACE_MS ago, i.e. whose message was lost or never sent. Same claim, so it can't race the
+ * message into a second post. Bounded batch; the next run takes the rest.
+ */
+export async function sweepScheduledPosts(services: Services) {
+  const cutoff = new Date(services.clock.now().getTime() - SWEEP_GRACE_MS);
+  const due = await services.db
+    .select({ id: posts.id, organizationId: posts.organizationId, scheduledAt: posts.scheduledAt })
+    .from(posts)
+    .where(
+      and(eq(posts.status, "scheduled"), lte(posts.scheduledAt, cutoff), isNull(posts.deletedAt)),
+    )
+    .orderBy(asc(posts.scheduledAt))
+    .limit(SWEEP_BATCH);
+  const results: Record<PublishOutcome["outcome"] | "retry", number> = {
+    published: 0,
+    failed: 0,
+    skipped: 0,
+    retry: 0,
+  };
+  for (const post of due) {
+    try {
+      const { outcome } = await publishScheduledPost(services, {
+        postId: post.id,
+        organizationId: post.organizationId,
+        scheduledAt: post.scheduledAt!,
+      });
+      results[outcome]++;
+    } catch (error) {
+      results.retry++;
+      if (!(error instanceof PublishRetryLater)) {
+        log("error", "sweeper publish crashed", { postId: post.id, error: String(error) });
+      }
+    }
+  }
+  return { due: due.length, ...results };
+}

@@ -1,0 +1,245 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { findPost, transitionPost } from "@/server/content/post-state";
+import type { OrgCtx } from "@/server/context";
+import { linkedinAccounts, postingSettings, posts } from "@/server/db/schema";
+import { DomainError, notFound } from "@/server/errors";
+import { PUBLISH_SCOPE } from "@/server/linkedin/accounts";
+import type { Services } from "@/server/services";
+import {
+  DEFAULT_MAX_POSTS_PER_DAY,
+  DEFAULT_MIN_GAP_MINUTES,
+  DEFAULT_SLOTS,
+  nextSlots,
+  type SlotRules,
+  validateSchedule,
+} from "./slots";
+
+export type SchedulingCtx = OrgCtx & Pick<Services, "qstash" | "appUrl">;
+
+export const PUBLISH_POST_PATH = "/api/jobs/publish-post";
+/** Rules for a user who never saved posting settings. */
+export const DEFAULT_TIME_ZONE = "UTC";
+
+export interface PublishPostPayload {
+  postId: string;
+  organizationId: string;
+  /** ISO instant the message was sent for; a message for an older time does nothing. */
+  scheduledAt: string;
+}
+
+/** The user's posting rules in the active org, or the defaults (Tue/Thu 06:30 UTC). */
+export async function postingRulesFor(ctx: OrgCtx, userId: string): Promise<SlotRules> {
+  const [row] = await ctx.db
+    .select()
+    .from(postingSettings)
+    .where(and(eq(postingSettings.organizationId, ctx.org.id), eq(postingSettings.userId, userId)));
+  if (!row) {
+    return {
+      timeZone: DEFAULT_TIME_ZONE,
+      slots: DEFAULT_SLOTS,
+      maxPostsPerDay: DEFAULT_MAX_POSTS_PER_DAY,
+      minGapMinutes: DEFAULT_MIN_GAP_MINUTES,
+    };
+  }
+  return {
+    timeZone: row.timeZone,
+    slots: row.slots,
+    maxPostsPerDay: row.maxPostsPerDay,
+    minGapMinutes: row.minGapMinutes,
+  };
+}
+
+/** Times already taken by the user's scheduled posts in the org (optionally leaving one out). */
+async function takenSlots(ctx: OrgCtx, userId: string, exceptPostId?: string): Promise<Date[]> {
+  const rows = await ctx.db
+    .select({ at: posts.scheduledAt })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.organizationId, ctx.org.id),
+        eq(posts.authorUserId, userId),
+        eq(posts.status, "scheduled"),
+        isNull(posts.deletedAt),
+        exceptPostId ? ne(posts.id, exceptPostId) : undefined,
+      ),
+    );
+  return rows.flatMap((r) => (r.at ? [r.at] : []));
+}
+
+/** The next free slots for the signed-in user, after now. */
+export async function upcomingSlots(ctx: OrgCtx, count: number): Promise<Date[]> {
+  const rules = await postingRulesFor(ctx, ctx.user.id);
+  return nextSlots(rules, {
+    after: ctx.clock.now(),
+    taken: await takenSlots(ctx, ctx.user.id),
+    count,
+  });
+}
+
+async function publishableAccount(ctx: OrgCtx, accountId: string) {
+  const [account] = await ctx.db
+    .select()
+    .from(linkedinAccounts)
+    .where(
+      and(eq(linkedinAccounts.id, accountId), eq(linkedinAccounts.organizationId, ctx.org.id)),
+    );
+  if (!account) throw notFound("That LinkedIn account");
+  if (!account.grantedScopes.includes(PUBLISH_SCOPE)) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "LinkedIn didn't grant this connection permission to post (w_member_social). Reconnect and allow posting.",
+    );
+  }
+  if (account.invalidatedAt) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      `LinkedIn no longer accepts this connection. Reconnect LinkedIn (${account.name}) in Settings → LinkedIn, then try again.`,
+    );
+  }
+  return account;
+}
+
+/** Checks `at` (or picks the next free slot) against the author's rules; changes nothing. */
+async function resolveTime(
+  ctx: OrgCtx,
+  post: { id: string; authorUserId: string | null },
+  at: Date | undefined,
+): Promise<Date> {
+  const userId = post.authorUserId ?? ctx.user.id;
+  const rules = await postingRulesFor(ctx, userId);
+  const taken = await takenSlots(ctx, userId, post.id);
+  const now = ctx.clock.now();
+  if (!at) return nextSlots(rules, { after: now, taken, count: 1 })[0]!;
+  validateSchedule(rules, { at, now, taken });
+  return at;
+}
+
+function log(level: "error" | "warn", msg: string, fields: Record<string, unknown>) {
+  console[level](JSON.stringify({ level, msg, ...fields }));
+}
+
+/**
+ * Sends the one delayed message that publishes the post at `scheduledAt` and stores its id. A
+ * failure is logged and swallowed: the post stays scheduled and the sweeper publishes it.
+ */
+async function sendPublishMessage(ctx: SchedulingCtx, postId: string, scheduledAt: Date) {
+  const body: PublishPostPayload = {
+    postId,
+    organizationId: ctx.org.id,
+    scheduledAt: scheduledAt.toISOString(),
+  };
+  try {
+    const messageId = await ctx.qstash.publish({
+      path: PUBLISH_POST_PATH,
+      body,
+      notBefore: scheduledAt,
+      dedupId: `publish-${postId}-${scheduledAt.getTime()}`,
+    });
+    const [updated] = await ctx.db
+      .update(posts)
+      .set({ qstashMessageId: messageId })
+      .where(
+        and(
+          eq(posts.id, postId),
+          eq(posts.organizationId, ctx.org.id),
+          eq(posts.status, "scheduled"),
+          eq(posts.scheduledAt, scheduledAt),
+        ),
+      )
+      .returning();
+    return updated;
+  } catch (error) {
+    log("error", "scheduling message not sent; the sweeper will publish the post", {
+      postId,
+      error: String(error),
+    });
+    return undefined;
+  }
+}
+
+async function cancelMessage(ctx: SchedulingCtx, messageId: string | null, postId: string) {
+  if (!messageId) return;
+  try {
+    await ctx.qstash.cancel(messageId);
+  } catch (error) {
+    // Harmless: a message for an old time finds nothing to claim when it arrives.
+    log("warn", "could not cancel a publish message", { postId, messageId, error: String(error) });
+  }
+}
+
+/**
+ * Schedules an approved post on a LinkedIn account at `at`, or at the author's next free slot.
+ * Past times, a full day and a too-short gap are refused with the rules' own words, and nothing
+ * changes.
+ */
+export async function schedulePost(
+  ctx: SchedulingCtx,
+  input: { postId: string; accountId: string; at?: Date | undefined },
+) {
+  const post = await findPost(ctx.db, ctx, input.postId);
+  if (post.status !== "approved") {
+    throw new DomainError(
+      "BAD_REQUEST",
+      post.status === "scheduled"
+        ? "This post is already scheduled. Reschedule it to change the time."
+        : "Only approved posts can be scheduled. Submit it for review and approve it first.",
+    );
+  }
+  const account = await publishableAccount(ctx, input.accountId);
+  const scheduledAt = await resolveTime(ctx, post, input.at);
+  const scheduled = await transitionPost(ctx.db, ctx, post.id, "scheduled", {
+    scheduledAt,
+    linkedinAccountId: account.id,
+    qstashMessageId: null,
+    publishAttempts: 0,
+    failureReason: null,
+  });
+  return (await sendPublishMessage(ctx, post.id, scheduledAt)) ?? scheduled;
+}
+
+/** Moves a scheduled post to another time (or the next free slot); the old message is cancelled. */
+export async function reschedulePost(
+  ctx: SchedulingCtx,
+  input: { postId: string; at?: Date | undefined },
+) {
+  const post = await findPost(ctx.db, ctx, input.postId);
+  if (post.status !== "scheduled" || !post.scheduledAt) {
+    throw new DomainError("BAD_REQUEST", "Only scheduled posts can be rescheduled.");
+  }
+  const scheduledAt = await resolveTime(ctx, post, input.at);
+  const [moved] = await ctx.db
+    .update(posts)
+    .set({ scheduledAt, qstashMessageId: null, updatedAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(posts.id, post.id),
+        eq(posts.organizationId, ctx.org.id),
+        eq(posts.status, "scheduled"),
+        eq(posts.scheduledAt, post.scheduledAt),
+        isNull(posts.deletedAt),
+      ),
+    )
+    .returning();
+  if (!moved) {
+    throw new DomainError(
+      "CONFLICT",
+      "This post changed while you were rescheduling it (it may be publishing). Reload to see its current state.",
+    );
+  }
+  await cancelMessage(ctx, post.qstashMessageId, post.id);
+  return (await sendPublishMessage(ctx, post.id, scheduledAt)) ?? moved;
+}
+
+/** Takes a scheduled post off the calendar: back to approved, message cancelled. */
+export async function unschedulePost(ctx: SchedulingCtx, input: { postId: string }) {
+  const post = await findPost(ctx.db, ctx, input.postId);
+  if (post.status !== "scheduled") {
+    throw new DomainError("BAD_REQUEST", "This post isn't scheduled.");
+  }
+  const approved = await transitionPost(ctx.db, ctx, post.id, "approved", {
+    scheduledAt: null,
+    qstashMessageId: null,
+  });
+  await cancelMessage(ctx, post.qstashMessageId, post.id);
+  return approved;
+}
