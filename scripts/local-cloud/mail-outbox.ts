@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { dirname } from "node:path";
 import { close, listen } from "./http-server";
+import { createJsonPersister } from "./json-persister";
 
 export interface MailOutboxOptions {
   host?: string;
@@ -60,13 +60,8 @@ export async function startMailOutbox(options: MailOutboxOptions = {}): Promise<
   const messages: OutboxMessage[] = dataFile ? await load(dataFile) : [];
 
   // Writes are chained so an older snapshot can never land after a newer one.
-  let writing: Promise<void> = Promise.resolve();
-  const persist = (): Promise<void> => {
-    if (!dataFile) return Promise.resolve();
-    const snapshot = JSON.stringify(messages, null, 2);
-    writing = writing.catch(() => {}).then(() => writeAtomically(dataFile, snapshot));
-    return writing;
-  };
+  const persister = createJsonPersister(dataFile, () => messages);
+  const persist = (): Promise<void> => persister.persist();
 
   const store = async (drafts: Draft[]): Promise<{ id: string }[]> => {
     const createdAt = new Date().toISOString();
@@ -191,7 +186,7 @@ export async function startMailOutbox(options: MailOutboxOptions = {}): Promise<
     url,
     stop: async () => {
       await close(server);
-      await writing;
+      await persister.flush();
     },
   };
 }
@@ -335,12 +330,6 @@ async function load(file: string): Promise<OutboxMessage[]> {
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated file to load next time. */
-async function writeAtomically(file: string, contents: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, contents);
-  await rename(tmp, file);
-}
 
 function escapeHtml(s: string): string {
   return s

@@ -5,10 +5,10 @@ import {
   type KeyObject,
   randomBytes,
 } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { dirname } from "node:path";
 import { close, listen } from "../http-server";
+import { createJsonPersister } from "../json-persister";
 import {
   AUDIENCE,
   commentId,
@@ -286,19 +286,8 @@ export async function startLinkedInSandbox(
 
   const now = (): number => Date.now() + state.clockOffsetMs;
 
-  // Writes are coalesced and chained, so an older snapshot never lands after a newer one.
-  let writing: Promise<void> = Promise.resolve();
-  let dirty = false;
-  const persist = (): void => {
-    if (!dataFile || dirty) return;
-    dirty = true;
-    writing = writing
-      .catch(() => {})
-      .then(async () => {
-        dirty = false;
-        await writeAtomically(dataFile, JSON.stringify(state));
-      });
-  };
+  const persister = createJsonPersister(dataFile, () => state);
+  const persist = (): void => void persister.persist();
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -1659,7 +1648,7 @@ export async function startLinkedInSandbox(
       for (const t of timers) clearTimeout(t);
       timers.clear();
       await close(server);
-      await writing;
+      await persister.flush();
     },
   };
 }
@@ -1973,9 +1962,3 @@ async function load(file: string): Promise<State | undefined> {
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated file to load next time. */
-async function writeAtomically(file: string, contents: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, contents);
-  await rename(tmp, file);
-}

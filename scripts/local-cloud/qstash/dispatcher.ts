@@ -1,8 +1,8 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { dirname } from "node:path";
 import { close, listen } from "../http-server";
+import { createJsonPersister } from "../json-persister";
 import { type Cron, nextCronTime, parseCron } from "./cron";
 
 /**
@@ -167,19 +167,8 @@ export async function startQStashDispatcher(
   let faults: Faults = { duplicateRate: 0, dropRate: 0, delayMs: 0, seed: null };
   let random: () => number = Math.random;
 
-  // Writes are coalesced and chained, so an older snapshot never lands after a newer one.
-  let writing: Promise<void> = Promise.resolve();
-  let dirty = false;
-  const persist = (): void => {
-    if (!dataFile || dirty) return;
-    dirty = true;
-    writing = writing
-      .catch(() => {})
-      .then(async () => {
-        dirty = false;
-        await writeAtomically(dataFile, JSON.stringify(state));
-      });
-  };
+  const persister = createJsonPersister(dataFile, () => state);
+  const persist = (): void => void persister.persist();
 
   let stopped = false;
   const inFlight = new Set<AbortController>();
@@ -891,7 +880,7 @@ export async function startQStashDispatcher(
       await chain;
       await close(server);
       persist();
-      await writing;
+      await persister.flush();
     },
   };
 }
@@ -1020,9 +1009,3 @@ async function load(file: string): Promise<State | undefined> {
 }
 
 /** Write-then-rename so a crash mid-write never leaves a truncated file to load next time. */
-async function writeAtomically(file: string, contents: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, contents);
-  await rename(tmp, file);
-}
