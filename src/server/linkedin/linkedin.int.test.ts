@@ -6,101 +6,21 @@
 import { Redis } from "@upstash/redis";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { GET as callbackRoute } from "@/app/api/auth/linkedin/callback/route";
-import { GET as startRoute } from "@/app/api/auth/linkedin/start/route";
 import { loadEnv } from "@/env";
 import { linkedinAccounts, posts } from "@/server/db/schema";
 import { linkedinServices } from "@/server/services";
 import { callerFor, signedInUser, testClock, testServices } from "@/server/testing/fixtures";
+import {
+  ALL_SCOPES,
+  approvedPost,
+  cookieValue,
+  decideOnSandbox,
+  linkedinFlow,
+  sandboxControl,
+} from "@/server/testing/linkedin";
 import { startLinkedInSandbox } from "../../../scripts/local-cloud/linkedin/sandbox";
 import { listLinkedInAccounts, memberAuthFor } from "./accounts";
 import { beginLinkedInAuth, completeLinkedInAuth, LINKEDIN_OAUTH_COOKIE } from "./oauth-flow";
-
-const sandbox = process.env.LINKEDIN_SANDBOX_URL!;
-const APP = "http://localhost:3000";
-const ALL_SCOPES = [
-  "openid",
-  "profile",
-  "email",
-  "w_member_social",
-  "r_member_social",
-  "r_member_postAnalytics",
-];
-
-async function sandboxControl(path: string, body?: unknown) {
-  const res = await fetch(`${sandbox}/_sandbox/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.json();
-}
-
-function cookieValue(setCookie: string | null, name: string): string {
-  const match = setCookie?.match(new RegExp(`${name}=([^;]*)`));
-  if (!match) throw new Error(`no ${name} cookie`);
-  return match[1]!;
-}
-
-/** Submits the sandbox's consent form as a person would; returns where LinkedIn redirects. */
-async function decideOnSandbox(
-  consentUrl: string,
-  opts: { grant?: string[]; cancel?: boolean; memberName?: string },
-): Promise<URL> {
-  const consent = await (await fetch(consentUrl)).text();
-  const requestId = /name="request" value="([^"]+)"/.exec(consent)![1]!;
-  const form = new URLSearchParams({
-    request: requestId,
-    member: "new",
-    newMemberName: opts.memberName ?? `Dana ${crypto.randomUUID().slice(0, 6)}`,
-    action: opts.cancel ? "cancel" : "allow",
-  });
-  for (const scope of opts.grant ?? ALL_SCOPES) form.append("grant", scope);
-  const decided = await fetch(new URL("/oauth/v2/authorization", consentUrl), {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-  });
-  return new URL(decided.headers.get("location")!);
-}
-
-/**
- * Runs the browser's part: start route → sandbox consent (grant some scopes, or cancel) →
- * callback route. Returns where the app sent the browser and the cookies it set.
- */
-async function linkedinFlow(opts: {
-  sessionToken?: string;
-  purpose?: "connect" | "signin";
-  grant?: string[];
-  cancel?: boolean;
-  memberName?: string;
-  tamperState?: boolean;
-}) {
-  const sessionCookie = opts.sessionToken ? `tla_session=${opts.sessionToken}` : "";
-  const start = await startRoute(
-    new Request(`${APP}/api/auth/linkedin/start?purpose=${opts.purpose ?? "connect"}`, {
-      headers: { cookie: sessionCookie },
-    }),
-  );
-  expect(start.status).toBe(302);
-  const consentUrl = start.headers.get("location")!;
-  const flowCookie = cookieValue(start.headers.get("set-cookie"), LINKEDIN_OAUTH_COOKIE);
-
-  const callbackUrl = await decideOnSandbox(consentUrl, opts);
-  expect(callbackUrl.pathname).toBe("/api/auth/linkedin/callback");
-  if (opts.tamperState) callbackUrl.searchParams.set("state", "forged");
-
-  const callback = await callbackRoute(
-    new Request(callbackUrl, {
-      headers: { cookie: `${sessionCookie}; ${LINKEDIN_OAUTH_COOKIE}=${flowCookie}` },
-    }),
-  );
-  expect(callback.status).toBe(302);
-  return {
-    location: new URL(callback.headers.get("location")!),
-    setCookie: callback.headers.get("set-cookie"),
-  };
-}
 
 /** An owner with an org, a connected LinkedIn account and an approved post. */
 async function publisher(grant = ALL_SCOPES) {
@@ -114,27 +34,6 @@ async function publisher(grant = ALL_SCOPES) {
   const api = await callerFor(services, owner.token);
   const { accounts } = await api.linkedin.accounts();
   return { services, owner, api, flow, account: accounts[0]! };
-}
-
-async function approvedPost(api: Awaited<ReturnType<typeof callerFor>>, content: string) {
-  await api.content.saveVoiceProfile({
-    role: "Fractional CTO",
-    yearsExperience: 12,
-    expertise: ["Kubernetes"],
-    audience: "Founders",
-    offers: [],
-    tone: "direct",
-    ctaStyle: "discussion",
-    languages: ["en"],
-    wordsToAvoid: [],
-  });
-  const [post] = (
-    await api.content.generate({ topic: "Platform teams", frameworks: ["technical_insight"] })
-  ).posts;
-  const edited = await api.post.update({ postId: post!.id, content, expectedVersion: 1 });
-  await api.post.submit({ postId: post!.id });
-  await api.post.approve({ postId: post!.id });
-  return edited;
 }
 
 const unique = (text: string) => `${text}\n\nref ${crypto.randomUUID()}`;

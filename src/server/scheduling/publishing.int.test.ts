@@ -7,8 +7,6 @@ import { createServer, type Server } from "node:http";
 import { Client } from "@upstash/qstash";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as callbackRoute } from "@/app/api/auth/linkedin/callback/route";
-import { GET as startRoute } from "@/app/api/auth/linkedin/start/route";
 import { loadEnv } from "@/env";
 import { createQStashPublisher } from "@/server/adapters/qstash";
 import { postingSettings, posts } from "@/server/db/schema";
@@ -16,7 +14,6 @@ import { handleJobRequest } from "@/server/jobs/handle";
 import { JOBS } from "@/server/jobs/registry";
 import { createCallBudget } from "@/server/linkedin/budget";
 import { createLinkedInClient } from "@/server/linkedin/client";
-import { LINKEDIN_OAUTH_COOKIE } from "@/server/linkedin/oauth-flow";
 import type { Services } from "@/server/services";
 import {
   callerFor,
@@ -26,6 +23,7 @@ import {
   testClock,
   testServices,
 } from "@/server/testing/fixtures";
+import { approvedPost, linkedinFlow, sandboxControl } from "@/server/testing/linkedin";
 import { close, listen } from "../../../scripts/local-cloud/http-server";
 import {
   AMBIGUOUS_REASON,
@@ -66,15 +64,6 @@ beforeAll(async () => {
   appUrl = await listen(server, 0, "127.0.0.1");
 });
 afterAll(() => close(server));
-
-async function sandboxControl(path: string, body?: unknown) {
-  const res = await fetch(`${sandbox}/_sandbox/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.json();
-}
 
 interface QMessage {
   messageId: string;
@@ -124,41 +113,6 @@ function fastServices(clock: TestClock): Services {
   };
 }
 
-/** Connects a LinkedIn member through the sandbox's consent form, as linkedin.int.test does. */
-async function connectLinkedIn(token: string) {
-  const cookie = `tla_session=${token}`;
-  const start = await startRoute(
-    new Request("http://localhost:3000/api/auth/linkedin/start?purpose=connect", {
-      headers: { cookie },
-    }),
-  );
-  const consentUrl = start.headers.get("location")!;
-  const flowCookie = new RegExp(`${LINKEDIN_OAUTH_COOKIE}=([^;]*)`).exec(
-    start.headers.get("set-cookie") ?? "",
-  )?.[1];
-  const consent = await (await fetch(consentUrl)).text();
-  const requestId = /name="request" value="([^"]+)"/.exec(consent)![1]!;
-  const form = new URLSearchParams({
-    request: requestId,
-    member: "new",
-    newMemberName: `Sam ${crypto.randomUUID().slice(0, 6)}`,
-    action: "allow",
-  });
-  for (const scope of ["openid", "profile", "email", "w_member_social"])
-    form.append("grant", scope);
-  const decided = await fetch(new URL("/oauth/v2/authorization", consentUrl), {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-  });
-  const callback = await callbackRoute(
-    new Request(decided.headers.get("location")!, {
-      headers: { cookie: `${cookie}; ${LINKEDIN_OAUTH_COOKIE}=${flowCookie}` },
-    }),
-  );
-  expect(callback.status).toBe(302);
-}
-
 async function scheduler() {
   const clock = testClock(new Date());
   const services = fastServices(clock);
@@ -168,34 +122,18 @@ async function scheduler() {
     name: "Sched Co",
     kind: "standard",
   });
-  await connectLinkedIn(owner.token);
+  const connected = await linkedinFlow({
+    sessionToken: owner.token,
+    grant: ["openid", "profile", "email", "w_member_social"],
+  });
+  expect(connected.location.searchParams.get("linkedin")).toBe("connected_limited");
   const api = await callerFor(services, owner.token);
   const { accounts } = await api.linkedin.accounts();
-  await api.content.saveVoiceProfile({
-    role: "Fractional CTO",
-    yearsExperience: 12,
-    expertise: ["Kubernetes"],
-    audience: "Founders",
-    offers: [],
-    tone: "direct",
-    ctaStyle: "discussion",
-    languages: ["en"],
-    wordsToAvoid: [],
+  const approved = async (marker = crypto.randomUUID()) => ({
+    ...(await approvedPost(api, `Ship small, ship often.\n\nref ${marker}`)),
+    marker,
   });
-  const approvedPost = async (marker = crypto.randomUUID()) => {
-    const [post] = (
-      await api.content.generate({ topic: "Platform teams", frameworks: ["technical_insight"] })
-    ).posts;
-    const edited = await api.post.update({
-      postId: post!.id,
-      content: `Ship small, ship often.\n\nref ${marker}`,
-      expectedVersion: 1,
-    });
-    await api.post.submit({ postId: post!.id });
-    await api.post.approve({ postId: post!.id });
-    return { ...edited, marker };
-  };
-  return { services, clock, owner, api, account: accounts[0]!, approvedPost };
+  return { services, clock, owner, api, account: accounts[0]!, approvedPost: approved };
 }
 
 const row = async (services: Services, id: string) =>

@@ -1,0 +1,118 @@
+/**
+ * Test support for LinkedIn: drives the sandbox's consent form and the app's OAuth routes as a
+ * browser would, reads the sandbox's control API, and makes approved posts to publish.
+ */
+import { expect } from "vitest";
+import { GET as callbackRoute } from "@/app/api/auth/linkedin/callback/route";
+import { GET as startRoute } from "@/app/api/auth/linkedin/start/route";
+import { LINKEDIN_OAUTH_COOKIE } from "@/server/linkedin/oauth-flow";
+import type { callerFor } from "./fixtures";
+
+const APP = "http://localhost:3000";
+const sandbox = () => process.env.LINKEDIN_SANDBOX_URL!;
+
+export const ALL_SCOPES = [
+  "openid",
+  "profile",
+  "email",
+  "w_member_social",
+  "r_member_social",
+  "r_member_postAnalytics",
+];
+
+export async function sandboxControl(path: string, body?: unknown) {
+  const res = await fetch(`${sandbox()}/_sandbox/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export function cookieValue(setCookie: string | null, name: string): string {
+  const match = setCookie?.match(new RegExp(`${name}=([^;]*)`));
+  if (!match) throw new Error(`no ${name} cookie`);
+  return match[1]!;
+}
+
+/** Submits the sandbox's consent form as a person would; returns where LinkedIn redirects. */
+export async function decideOnSandbox(
+  consentUrl: string,
+  opts: { grant?: string[]; cancel?: boolean; memberName?: string },
+): Promise<URL> {
+  const consent = await (await fetch(consentUrl)).text();
+  const requestId = /name="request" value="([^"]+)"/.exec(consent)![1]!;
+  const form = new URLSearchParams({
+    request: requestId,
+    member: "new",
+    newMemberName: opts.memberName ?? `Dana ${crypto.randomUUID().slice(0, 6)}`,
+    action: opts.cancel ? "cancel" : "allow",
+  });
+  for (const scope of opts.grant ?? ALL_SCOPES) form.append("grant", scope);
+  const decided = await fetch(new URL("/oauth/v2/authorization", consentUrl), {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
+  return new URL(decided.headers.get("location")!);
+}
+
+/**
+ * Runs the browser's part: start route → sandbox consent (grant some scopes, or cancel) →
+ * callback route. Returns where the app sent the browser and the cookies it set.
+ */
+export async function linkedinFlow(opts: {
+  sessionToken?: string;
+  purpose?: "connect" | "signin";
+  grant?: string[];
+  cancel?: boolean;
+  memberName?: string;
+  tamperState?: boolean;
+}) {
+  const sessionCookie = opts.sessionToken ? `tla_session=${opts.sessionToken}` : "";
+  const start = await startRoute(
+    new Request(`${APP}/api/auth/linkedin/start?purpose=${opts.purpose ?? "connect"}`, {
+      headers: { cookie: sessionCookie },
+    }),
+  );
+  expect(start.status).toBe(302);
+  const consentUrl = start.headers.get("location")!;
+  const flowCookie = cookieValue(start.headers.get("set-cookie"), LINKEDIN_OAUTH_COOKIE);
+
+  const callbackUrl = await decideOnSandbox(consentUrl, opts);
+  expect(callbackUrl.pathname).toBe("/api/auth/linkedin/callback");
+  if (opts.tamperState) callbackUrl.searchParams.set("state", "forged");
+
+  const callback = await callbackRoute(
+    new Request(callbackUrl, {
+      headers: { cookie: `${sessionCookie}; ${LINKEDIN_OAUTH_COOKIE}=${flowCookie}` },
+    }),
+  );
+  expect(callback.status).toBe(302);
+  return {
+    location: new URL(callback.headers.get("location")!),
+    setCookie: callback.headers.get("set-cookie"),
+  };
+}
+
+/** Saves a voice profile, then generates, edits, submits and approves one post. */
+export async function approvedPost(api: Awaited<ReturnType<typeof callerFor>>, content: string) {
+  await api.content.saveVoiceProfile({
+    role: "Fractional CTO",
+    yearsExperience: 12,
+    expertise: ["Kubernetes"],
+    audience: "Founders",
+    offers: [],
+    tone: "direct",
+    ctaStyle: "discussion",
+    languages: ["en"],
+    wordsToAvoid: [],
+  });
+  const [post] = (
+    await api.content.generate({ topic: "Platform teams", frameworks: ["technical_insight"] })
+  ).posts;
+  const edited = await api.post.update({ postId: post!.id, content, expectedVersion: 1 });
+  await api.post.submit({ postId: post!.id });
+  await api.post.approve({ postId: post!.id });
+  return edited;
+}
