@@ -587,19 +587,29 @@ export async function startQStashDispatcher(
     });
 
   // ---------------------------------------------------------------- HTTP: views
-  const messageView = (m: StoredMessage): Json => {
-    const body = Buffer.from(m.bodyBase64, "base64");
+  /** Headers as QStash lists them, and the body as text when it is UTF-8 (else base64). */
+  const requestView = (r: {
+    headers: Record<string, string>;
+    contentType?: string | undefined;
+    bodyBase64: string;
+  }): Json => {
+    const body = Buffer.from(r.bodyBase64, "base64");
     const text = body.toString("utf8");
-    const utf8 = Buffer.from(text, "utf8").equals(body);
+    return {
+      header: Object.fromEntries([
+        ...Object.entries(r.headers).map(([k, v]) => [k, [v]]),
+        ...(r.contentType ? [["Content-Type", [r.contentType]]] : []),
+      ]),
+      ...(Buffer.from(text, "utf8").equals(body) ? { body: text } : { bodyBase64: r.bodyBase64 }),
+    };
+  };
+
+  const messageView = (m: StoredMessage): Json => {
     return {
       messageId: m.messageId,
       url: m.url,
       method: m.method,
-      header: Object.fromEntries([
-        ...Object.entries(m.headers).map(([k, v]) => [k, [v]]),
-        ...(m.contentType ? [["Content-Type", [m.contentType]]] : []),
-      ]),
-      ...(utf8 ? { body: text } : { bodyBase64: m.bodyBase64 }),
+      ...requestView(m),
       maxRetries: m.maxRetries,
       notBefore: m.notBefore,
       createdAt: m.createdAt,
@@ -612,20 +622,13 @@ export async function startQStashDispatcher(
   };
 
   const scheduleView = (s: StoredSchedule): Json => {
-    const body = Buffer.from(s.bodyBase64, "base64");
-    const text = body.toString("utf8");
-    const utf8 = Buffer.from(text, "utf8").equals(body);
     return {
       scheduleId: s.scheduleId,
       cron: s.cron,
       createdAt: s.createdAt,
       destination: s.destination,
       method: s.method,
-      header: Object.fromEntries([
-        ...Object.entries(s.headers).map(([k, v]) => [k, [v]]),
-        ...(s.contentType ? [["Content-Type", [s.contentType]]] : []),
-      ]),
-      ...(utf8 ? { body: text } : { bodyBase64: s.bodyBase64 }),
+      ...requestView(s),
       retries: s.retries,
       delay: s.delaySeconds,
       ...(s.callback ? { callback: s.callback } : {}),
