@@ -12,7 +12,15 @@ export interface UserCtx extends BaseCtx {
   user: { id: string; email: string; name: string | null };
 }
 
-/** The org comes from the session's verified membership, never from client input. */
-export interface OrgCtx extends UserCtx {
+/**
+ * Acting on one org's rows without a person behind it (background jobs). The org comes from the
+ * session's verified membership or from a job's stored row, never from client input alone.
+ */
+export interface TenantCtx extends BaseCtx {
+  org: { id: string };
+}
+
+/** A signed-in member acting in their active org, with their role there. */
+export interface OrgCtx extends UserCtx, TenantCtx {
   org: { id: string; role: OrgRole };
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { OrgCtx } from "@/server/context";
+import type { TenantCtx } from "@/server/context";
 import type { Db, Tx } from "@/server/db/client";
 import { posts } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
@@ -8,7 +8,7 @@ import { assertTransition, type PostStatus } from "./workflow";
 type PostRow = typeof posts.$inferSelect;
 
 /** A live (not deleted) post of the active org, or a NOT_FOUND error. */
-export async function findPost(db: Db | Tx, ctx: OrgCtx, postId: string): Promise<PostRow> {
+export async function findPost(db: Db | Tx, ctx: TenantCtx, postId: string): Promise<PostRow> {
   const [post] = await db
     .select()
     .from(posts)
@@ -25,7 +25,7 @@ export async function findPost(db: Db | Tx, ctx: OrgCtx, postId: string): Promis
  */
 export async function transitionPost(
   db: Db | Tx,
-  ctx: OrgCtx,
+  ctx: TenantCtx,
   postId: string,
   to: PostStatus,
   set: Partial<typeof posts.$inferInsert> = {},

@@ -1,6 +1,6 @@
 import type { OAuth2Tokens } from "arctic";
 import { and, asc, eq } from "drizzle-orm";
-import type { OrgCtx } from "@/server/context";
+import type { OrgCtx, TenantCtx } from "@/server/context";
 import type { TokenCipher } from "@/server/crypto/token-cipher";
 import { linkedinAccounts } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
@@ -15,7 +15,7 @@ export const ANALYTICS_SCOPE = "r_member_postAnalytics";
 export const EXPIRING_WITHIN_DAYS = 7;
 const DAY = 86_400_000;
 
-export interface LinkedInCtx extends OrgCtx {
+export interface LinkedInCtx extends TenantCtx {
   cipher: TokenCipher;
   linkedin: LinkedInClient;
   /** Null when LinkedIn isn't configured; only needed to refresh tokens. */
@@ -123,7 +123,7 @@ function publicAccount(account: AccountRow, now: Date) {
 }
 
 export async function connectLinkedInAccount(
-  ctx: LinkedInCtx,
+  ctx: LinkedInCtx & OrgCtx,
   input: { tokens: OAuth2Tokens; requestedScopes: readonly string[] },
 ) {
   const now = ctx.clock.now();
@@ -183,7 +183,7 @@ export async function listLinkedInAccounts(ctx: OrgCtx) {
   return rows.map((row) => publicAccount(row, now));
 }
 
-async function findAccount(ctx: OrgCtx, accountId: string): Promise<AccountRow> {
+async function findAccount(ctx: TenantCtx, accountId: string): Promise<AccountRow> {
   const [row] = await ctx.db
     .select()
     .from(linkedinAccounts)
@@ -212,7 +212,7 @@ export async function disconnectLinkedInAccount(ctx: OrgCtx, accountId: string):
 
 /** Marks a connection unusable after LinkedIn refused its token, so the UI asks to reconnect. */
 export async function invalidateLinkedInAccount(
-  ctx: OrgCtx,
+  ctx: TenantCtx,
   accountId: string,
   reason: string,
 ): Promise<void> {

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { transitionPost } from "@/server/content/post-state";
+import type { TenantCtx } from "@/server/context";
 import { posts, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import { memberAuthFor } from "@/server/linkedin/accounts";
@@ -90,14 +91,11 @@ export async function publishScheduledPost(
   const [author] = claimed.authorUserId
     ? await services.db.select().from(users).where(eq(users.id, claimed.authorUserId))
     : [];
-  const ctx = {
-    ...services,
-    org: { id: claimed.organizationId, role: "owner" as const },
-    user: {
-      id: author?.id ?? claimed.authorUserId ?? "00000000-0000-0000-0000-000000000000",
-      email: author?.email ?? "",
-      name: author?.name ?? null,
-    },
+  // The job acts for the org, not as a person: the author is only told the outcome.
+  const ctx: TenantCtx = {
+    db: services.db,
+    clock: services.clock,
+    org: { id: claimed.organizationId },
   };
 
   const fail = async (reason: string): Promise<PublishOutcome> => {
@@ -112,7 +110,12 @@ export async function publishScheduledPost(
     await putBack(services, claimed.id, null);
     throw new PublishRetryLater("TOKEN_ENCRYPTION_KEYS is not set");
   }
-  const linkedinCtx = { ...ctx, cipher: services.cipher };
+  const linkedinCtx = {
+    ...ctx,
+    cipher: services.cipher,
+    linkedin: services.linkedin,
+    linkedinOAuth: services.linkedinOAuth,
+  };
 
   try {
     const { auth, account } = await memberAuthFor(linkedinCtx, claimed.linkedinAccountId);
