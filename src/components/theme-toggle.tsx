@@ -18,13 +18,26 @@ const THEME_OPTIONS = [
   { value: "system", label: "System", Icon: MonitorIcon },
 ] as const;
 
+/** Light / Dark / System as radio items, for any dropdown menu (this toggle, the user menu). */
+export function ThemeRadioGroup() {
+  const { theme, setTheme } = useTheme();
+  return (
+    <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+      {THEME_OPTIONS.map(({ value, label, Icon }) => (
+        <DropdownMenuRadioItem key={value} value={value}>
+          <Icon aria-hidden="true" />
+          {label}
+        </DropdownMenuRadioItem>
+      ))}
+    </DropdownMenuRadioGroup>
+  );
+}
+
 /**
  * Light / Dark / System switcher. The trigger icon is driven purely by the `.dark`
  * class (CSS), so it renders identically on the server and the client.
  */
 function ThemeToggle() {
-  const { theme, setTheme } = useTheme();
-
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -35,14 +48,7 @@ function ThemeToggle() {
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-          {THEME_OPTIONS.map(({ value, label, Icon }) => (
-            <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden="true" />
-              {label}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
+        <ThemeRadioGroup />
       </DropdownMenuContent>
     </DropdownMenu>
   );

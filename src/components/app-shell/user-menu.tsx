@@ -1,21 +1,12 @@
 "use client";
 
-import {
-  ChevronsUpDown,
-  Loader2,
-  LogOut,
-  Monitor,
-  Moon,
-  ShieldOff,
-  Sun,
-  UserRound,
-} from "lucide-react";
+import { ChevronsUpDown, Loader2, LogOut, Moon, ShieldOff, Sun, UserRound } from "lucide-react";
 import Link from "next/link";
-import { useTheme } from "next-themes";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { displayName, initials } from "@/components/format";
+import { ThemeRadioGroup } from "@/components/theme-toggle";
 import { errorMessage } from "@/components/trpc-error";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -24,8 +15,6 @@ import {
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuSub,
   DropdownMenuSubContent,
@@ -35,12 +24,6 @@ import {
 import { cn } from "@/lib/utils";
 import { api } from "@/trpc/react";
 
-const THEMES = [
-  { value: "light", label: "Light", Icon: Sun },
-  { value: "dark", label: "Dark", Icon: Moon },
-  { value: "system", label: "System", Icon: Monitor },
-] as const;
-
 /** Account menu; `compact` shows only the avatar (phone top bar). */
 export function UserMenu({
   user,
@@ -49,7 +32,6 @@ export function UserMenu({
   user: { name: string | null; email: string };
   compact?: boolean;
 }) {
-  const { theme, setTheme } = useTheme();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
   // Full loads after signing out, so no page or cached data of the account survives.
   const signOut = api.auth.signOut.useMutation({
@@ -120,14 +102,7 @@ export function UserMenu({
               Theme
             </DropdownMenuSubTrigger>
             <DropdownMenuSubContent>
-              <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-                {THEMES.map(({ value, label, Icon }) => (
-                  <DropdownMenuRadioItem key={value} value={value}>
-                    <Icon aria-hidden="true" />
-                    {label}
-                  </DropdownMenuRadioItem>
-                ))}
-              </DropdownMenuRadioGroup>
+              <ThemeRadioGroup />
             </DropdownMenuSubContent>
           </DropdownMenuSub>
           <DropdownMenuSeparator />
