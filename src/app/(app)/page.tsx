@@ -31,12 +31,14 @@ function greeting(timeZone: string): string {
 export default async function DashboardPage() {
   const { user, organization } = await requireActiveOrganization();
   const isAdmin = hasRole(organization.role, "admin");
-  const [members, invitations, voiceProfile, linkedin] = await Promise.all([
+  const [members, invitations, voiceProfile, linkedin, latestPosts] = await Promise.all([
     api.member.list(),
     isAdmin ? api.invitation.list() : Promise.resolve([]),
     api.content.voiceProfile(),
     api.linkedin.accounts(),
+    api.post.list({ limit: 1 }),
   ]);
+  const hasPosts = latestPosts.items.length > 0;
   const linkedinConnected = linkedin.accounts.some((account) => account.health.canPublish);
   const pendingInvitations = invitations.filter((invitation) => !invitation.expired).length;
   const teamStarted = members.length > 1 || pendingInvitations > 0;
@@ -118,7 +120,7 @@ export default async function DashboardPage() {
         <div className="grid gap-6 md:grid-cols-2">
           <EmptyStateCard
             icon={SquarePen}
-            title="No posts yet"
+            title={hasPosts ? "Your posts" : "No posts yet"}
             footer={
               <Button variant="outline" size="sm" asChild>
                 <Link href="/posts">
@@ -128,8 +130,9 @@ export default async function DashboardPage() {
               </Button>
             }
           >
-            Drafts, scheduled posts and everything you&apos;ve published will live here, with the
-            impressions and comments each one earned.
+            {hasPosts
+              ? "Your drafts, posts in review and approved posts are in the library: edit, review or publish them from there."
+              : "Drafts, scheduled posts and everything you've published will live here, with the impressions and comments each one earned."}
           </EmptyStateCard>
           <EmptyStateCard
             icon={Target}
