@@ -105,7 +105,9 @@ export async function startPostgres(options: LocalPostgresOptions): Promise<Loca
   const { port } = (
     socketServer as unknown as { server: net.Server }
   ).server.address() as AddressInfo;
-  const proxy = await startWsProxy({ host: "127.0.0.1", port }, options.proxyPort);
+  const proxy = await startWsProxy({ host: "127.0.0.1", port }, options.proxyPort, {
+    takeTurns: true,
+  });
   return {
     kind: "pglite",
     databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,

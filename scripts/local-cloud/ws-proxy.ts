@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import net from "node:net";
 import { WebSocketServer } from "ws";
 import { listen } from "./http-server";
+import { createTurnGate, isTerminate, readyForQueryScanner } from "./pg-turns";
 
 export interface WsProxy {
   /** host:port/path for neonConfig.wsProxy */
@@ -13,29 +14,51 @@ export interface WsProxy {
  * The WebSocket-to-TCP bridge Neon's serverless driver needs when it is not talking to Neon: each
  * WebSocket carries one raw Postgres protocol stream to the target server. The driver's `address`
  * query is ignored on purpose so the proxy can only reach the one database it was started for.
+ * With `takeTurns` (a single-session backend such as PGlite), connections talk to the backend one
+ * exchange or transaction at a time; see pg-turns.ts.
  */
 export async function startWsProxy(
   target: { host: string; port: number },
   port = 0,
+  { takeTurns = false }: { takeTurns?: boolean } = {},
 ): Promise<WsProxy> {
   const server = createServer((_req, res) => res.writeHead(426).end("WebSocket only"));
   const wss = new WebSocketServer({ server });
+  const gate = takeTurns ? createTurnGate() : null;
   wss.on("connection", (socket) => {
+    const id = Symbol("connection");
     const tcp = net.connect(target.port, target.host);
     tcp.setNoDelay(true);
-    const pending: Buffer[] = [];
-    let connected = false;
-    tcp.on("connect", () => {
-      connected = true;
-      for (const chunk of pending) tcp.write(chunk);
-      pending.length = 0;
+    const connected = new Promise<void>((resolve) => tcp.on("connect", resolve));
+    // Writes stay in order: each waits for the previous one, the connection and, with a gate, the turn.
+    let writes = Promise.resolve();
+    const scan = gate ? readyForQueryScanner(() => gate.release(id)) : null;
+    tcp.on("data", (data) => {
+      scan?.(data);
+      if (socket.readyState === socket.OPEN) socket.send(data);
     });
-    tcp.on("data", (data) => socket.readyState === socket.OPEN && socket.send(data));
-    tcp.on("close", () => socket.close());
-    tcp.on("error", () => socket.close());
-    socket.on("message", (data: Buffer) => (connected ? tcp.write(data) : pending.push(data)));
-    socket.on("close", () => tcp.destroy());
-    socket.on("error", () => tcp.destroy());
+    const end = () => {
+      gate?.drop(id);
+      tcp.destroy();
+    };
+    // The backend closes after a Terminate, before the WebSocket's closing handshake ends.
+    const closed = () => {
+      gate?.drop(id);
+      socket.close();
+    };
+    tcp.on("close", closed);
+    tcp.on("error", closed);
+    socket.on("message", (data: Buffer) => {
+      writes = writes.then(async () => {
+        await connected;
+        await gate?.acquire(id);
+        tcp.write(data);
+        // Terminate gets no answer, and PGlite's socket server keeps the connection open after it.
+        if (isTerminate(data)) gate?.drop(id);
+      });
+    });
+    socket.on("close", end);
+    socket.on("error", end);
   });
   const url = await listen(server, port, "127.0.0.1");
   return {
