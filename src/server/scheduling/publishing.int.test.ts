@@ -3,14 +3,12 @@
  * and the local QStash dispatcher (through the official Client), delivering to a job endpoint
  * served by this test.
  */
-import { createServer, type Server } from "node:http";
 import { Client } from "@upstash/qstash";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "@/env";
 import { createQStashPublisher } from "@/server/adapters/qstash";
 import { postingSettings, posts } from "@/server/db/schema";
-import { handleJobRequest } from "@/server/jobs/handle";
 import { JOBS } from "@/server/jobs/registry";
 import { createCallBudget } from "@/server/linkedin/budget";
 import { createLinkedInClient } from "@/server/linkedin/client";
@@ -23,12 +21,14 @@ import {
   testClock,
   testServices,
 } from "@/server/testing/fixtures";
+import { serveJobEndpoint } from "@/server/testing/jobs";
 import { approvedPost, linkedinFlow, sandboxControl } from "@/server/testing/linkedin";
-import { close, listen } from "../../../scripts/local-cloud/http-server";
 import {
   AMBIGUOUS_REASON,
+  INTERRUPTED_REASON,
   MAX_PUBLISH_ATTEMPTS,
   PublishRetryLater,
+  STUCK_AFTER_MS,
   sweepScheduledPosts,
 } from "./publishing";
 
@@ -38,32 +38,16 @@ const QSTASH_TOKEN = process.env.QSTASH_TOKEN!;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let server: Server;
+let endpoint: Awaited<ReturnType<typeof serveJobEndpoint>>;
 let appUrl: string;
 let currentServices: Services | undefined;
 
 beforeAll(async () => {
   // The job endpoint as the app serves it; the dispatcher delivers here.
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const name = (req.url ?? "").replace(/^\/api\/jobs\//, "");
-    const request = new Request(`${appUrl}${req.url}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: Buffer.concat(chunks),
-    });
-    const response = await handleJobRequest(request, name, currentServices ?? testServices(), {
-      appUrl,
-      currentSigningKey: process.env.QSTASH_CURRENT_SIGNING_KEY!,
-      nextSigningKey: process.env.QSTASH_NEXT_SIGNING_KEY!,
-    });
-    res.writeHead(response.status, { "content-type": "application/json" });
-    res.end(await response.text());
-  });
-  appUrl = await listen(server, 0, "127.0.0.1");
+  endpoint = await serveJobEndpoint(() => currentServices ?? testServices());
+  appUrl = endpoint.url;
 });
-afterAll(() => close(server));
+afterAll(() => endpoint.close());
 
 interface QMessage {
   messageId: string;
@@ -387,7 +371,7 @@ describe("publishing scheduled posts", () => {
     expect((await row(s.services, post.id)).status).toBe("published");
   });
 
-  it("LinkedIn 429: retried later (after the daily reset), not failed", async () => {
+  it("LinkedIn 429: waits for the daily reset without using up attempts, then publishes", async () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
     await sandboxControl("faults", {
@@ -396,11 +380,45 @@ describe("publishing scheduled posts", () => {
       times: 1,
       body: { status: 429, message: "Resource level throttle MEMBER DAY limit reached." },
     });
-    await expect(job(s.services, scheduled as never)).rejects.toBeInstanceOf(PublishRetryLater);
-    expect((await row(s.services, post.id)).status).toBe("scheduled");
+    const deferred = await job(s.services, scheduled as never);
+    expect(deferred).toMatchObject({ outcome: "deferred" });
+    const waiting = await row(s.services, post.id);
+    expect(waiting).toMatchObject({ status: "scheduled", publishAttempts: 0 });
+    expect(waiting.publishNotBefore!.getTime()).toBeGreaterThan(s.clock.now().getTime());
+    expect(waiting.failureReason).toMatch(/limit/i);
+    // Redeliveries and the sweeper leave it alone until the reset.
+    expect(await job(s.services, scheduled as never)).toMatchObject({ outcome: "skipped" });
+    // (The sweeper also takes other tests' overdue posts; only this post's state is asserted.)
+    s.clock.advance(10 * 60_000);
+    await sweepScheduledPosts(s.services);
+    expect(await row(s.services, post.id)).toMatchObject({ status: "scheduled" });
     s.clock.advance(DAY);
-    expect(await job(s.services, scheduled as never)).toMatchObject({ outcome: "published" });
+    await sweepScheduledPosts(s.services);
+    const published = await row(s.services, post.id);
+    expect(published).toMatchObject({ status: "published", publishAttempts: 1 });
     expect(await sandboxPostsWith(post.marker)).toHaveLength(1);
+  });
+
+  it("a post abandoned mid-publish is failed for a person to check, never posted again", async () => {
+    const s = await scheduler();
+    const { post, scheduled } = await scheduledNow(s);
+    // A function that died after claiming: the post sits in `publishing`.
+    await s.services.db
+      .update(posts)
+      .set({ status: "publishing", updatedAt: s.clock.now() })
+      .where(eq(posts.id, post.id));
+    s.clock.advance(STUCK_AFTER_MS - 1_000);
+    expect(await sweepScheduledPosts(s.services)).toMatchObject({ abandoned: 0 });
+    s.clock.advance(2_000);
+    expect(await sweepScheduledPosts(s.services)).toMatchObject({ abandoned: 1 });
+    expect(await row(s.services, post.id)).toMatchObject({
+      status: "failed",
+      failureReason: INTERRUPTED_REASON,
+    });
+    expect(await job(s.services, scheduled as never)).toMatchObject({ outcome: "skipped" });
+    expect(await sandboxPostsWith(post.marker)).toHaveLength(0);
+    const mail = await until("email", async () => (await outboxFor(s.owner.user.email))[0]);
+    expect(mail.subject).toMatch(/wasn't published/);
   });
 
   it("a permanent failure fails the post with the reason and emails the author", async () => {

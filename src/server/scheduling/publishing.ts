@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { transitionPost } from "@/server/content/post-state";
 import type { TenantCtx } from "@/server/context";
@@ -17,12 +17,19 @@ export const MAX_PUBLISH_ATTEMPTS = 5;
 /** A scheduled post this late has lost its message: the sweeper publishes it. */
 export const SWEEP_GRACE_MS = 2 * 60_000;
 export const SWEEP_BATCH = 50;
+/**
+ * A post still `publishing` this long after its claim was abandoned mid-publish (the function
+ * died). Far above any publish's run time (LinkedIn timeouts and backoff included).
+ */
+export const STUCK_AFTER_MS = 10 * 60_000;
 
 export const AMBIGUOUS_REASON =
   "LinkedIn didn't confirm whether the post went out (the request timed out after it was sent). We didn't try again, so it can't appear twice: check your LinkedIn profile, and press Retry only if it isn't there.";
 const NO_ACCOUNT_REASON =
   "The LinkedIn account for this post was disconnected. Connect LinkedIn again and reschedule the post.";
 const GAVE_UP_REASON = `LinkedIn kept answering with temporary errors (${MAX_PUBLISH_ATTEMPTS} tries). Your post is safe: reschedule it or press Retry.`;
+export const INTERRUPTED_REASON =
+  "Publishing was interrupted on our side, and we can't tell whether LinkedIn received the post. We didn't try again, so it can't appear twice: check your LinkedIn profile, and press Retry only if it isn't there.";
 const UNKNOWN_REASON =
   "Publishing failed for a reason we didn't recognise. Your post is safe: reschedule it or press Retry, and contact support if it keeps failing.";
 
@@ -39,6 +46,7 @@ export class PublishRetryLater extends Error {
 
 export type PublishOutcome =
   | { outcome: "published"; urn: string | null }
+  | { outcome: "deferred"; until: Date }
   | { outcome: "failed"; reason: string }
   | { outcome: "skipped"; why: string };
 
@@ -81,6 +89,7 @@ export async function publishScheduledPost(
         eq(posts.status, "scheduled"),
         eq(posts.scheduledAt, payload.scheduledAt),
         isNull(posts.deletedAt),
+        notBlocked(now),
       ),
     )
     .returning();
@@ -132,17 +141,50 @@ export async function publishScheduledPost(
       log("warn", "scheduled publish ambiguous; not retried", { postId: claimed.id });
       return fail(AMBIGUOUS_REASON);
     }
-    const transient = error.kind === "retryable" || error.kind === "throttled";
-    if (!transient) return fail(error.userMessage);
-    if (claimed.publishAttempts >= MAX_PUBLISH_ATTEMPTS) {
-      return fail(error.kind === "throttled" ? error.userMessage : GAVE_UP_REASON);
-    }
+    if (error.kind === "throttled") return defer(services, claimed.id, error);
+    if (error.kind !== "retryable") return fail(error.userMessage);
+    if (claimed.publishAttempts >= MAX_PUBLISH_ATTEMPTS) return fail(GAVE_UP_REASON);
     await putBack(services, claimed.id, error.userMessage);
     throw new PublishRetryLater(
       `LinkedIn ${error.kind} (${error.status}); attempt ${claimed.publishAttempts} of ${MAX_PUBLISH_ATTEMPTS}`,
       error.retryAfterMs,
     );
   }
+}
+
+/** Not waiting for LinkedIn's daily limit to reset (or the wait is over). */
+function notBlocked(now: Date) {
+  return or(isNull(posts.publishNotBefore), lte(posts.publishNotBefore, now));
+}
+
+/** Even a Retry-After of zero waits a moment, so the sweeper does not spin on the post. */
+const MIN_DEFER_MS = 60_000;
+
+/**
+ * LinkedIn's daily limit (or our budget for it) is reached: the post waits until the reset. The
+ * attempt does not count (LinkedIn refused before doing anything), QStash stops redelivering
+ * (answered 200), and the sweeper publishes it once the wait is over.
+ */
+async function defer(
+  services: Services,
+  postId: string,
+  error: LinkedInError,
+): Promise<PublishOutcome> {
+  const until = new Date(
+    services.clock.now().getTime() + Math.max(MIN_DEFER_MS, error.retryAfterMs ?? 0),
+  );
+  await services.db
+    .update(posts)
+    .set({
+      status: "scheduled",
+      publishNotBefore: until,
+      publishAttempts: sql`${posts.publishAttempts} - 1`,
+      failureReason: error.userMessage,
+      updatedAt: services.clock.now(),
+    })
+    .where(and(eq(posts.id, postId), eq(posts.status, "publishing")));
+  log("info", "scheduled publish deferred by LinkedIn's daily limit", { postId, until });
+  return { outcome: "deferred", until };
 }
 
 /**
@@ -153,7 +195,12 @@ export async function publishScheduledPost(
 async function putBack(services: Services, postId: string, reason: string | null) {
   await services.db
     .update(posts)
-    .set({ status: "scheduled", failureReason: reason, updatedAt: services.clock.now() })
+    .set({
+      status: "scheduled",
+      failureReason: reason,
+      publishNotBefore: null,
+      updatedAt: services.clock.now(),
+    })
     .where(and(eq(posts.id, postId), eq(posts.status, "publishing")));
 }
 
@@ -182,21 +229,30 @@ async function notifyAuthor(
 
 /**
  * The sweeper (every minute): publishes scheduled posts whose time passed more than
- * SWEEP_GRACE_MS ago, i.e. whose message was lost or never sent. Same claim, so it can't race the
- * message into a second post. Bounded batch; the next run takes the rest.
+ * SWEEP_GRACE_MS ago (their message was lost or never sent) or whose wait for LinkedIn's daily
+ * reset is over. Same claim, so it can't race the message into a second post. Bounded batch; the
+ * next run takes the rest. It also fails posts abandoned mid-publish (see failAbandoned).
  */
 export async function sweepScheduledPosts(services: Services) {
-  const cutoff = new Date(services.clock.now().getTime() - SWEEP_GRACE_MS);
+  const now = services.clock.now();
+  const cutoff = new Date(now.getTime() - SWEEP_GRACE_MS);
+  const abandoned = await failAbandoned(services);
   const due = await services.db
     .select({ id: posts.id, organizationId: posts.organizationId, scheduledAt: posts.scheduledAt })
     .from(posts)
     .where(
-      and(eq(posts.status, "scheduled"), lte(posts.scheduledAt, cutoff), isNull(posts.deletedAt)),
+      and(
+        eq(posts.status, "scheduled"),
+        lte(posts.scheduledAt, cutoff),
+        isNull(posts.deletedAt),
+        notBlocked(now),
+      ),
     )
     .orderBy(asc(posts.scheduledAt))
     .limit(SWEEP_BATCH);
   const results: Record<PublishOutcome["outcome"] | "retry", number> = {
     published: 0,
+    deferred: 0,
     failed: 0,
     skipped: 0,
     retry: 0,
@@ -216,5 +272,39 @@ export async function sweepScheduledPosts(services: Services) {
       }
     }
   }
-  return { due: due.length, ...results };
+  return { due: due.length, abandoned, ...results };
+}
+
+/**
+ * Posts left `publishing` by a function that died mid-publish. LinkedIn may or may not have the
+ * post and we can't look it up, so, as after an ambiguous timeout, a person checks: the post
+ * fails with INTERRUPTED_REASON and the author is emailed. Never re-published automatically.
+ */
+async function failAbandoned(services: Services): Promise<number> {
+  const stuckSince = new Date(services.clock.now().getTime() - STUCK_AFTER_MS);
+  const failed = await services.db
+    .update(posts)
+    .set({
+      status: "failed",
+      failureReason: INTERRUPTED_REASON,
+      updatedAt: services.clock.now(),
+    })
+    .where(
+      and(
+        eq(posts.status, "publishing"),
+        lte(posts.updatedAt, stuckSince),
+        isNull(posts.deletedAt),
+      ),
+    )
+    .returning({ id: posts.id, hook: posts.hook, authorUserId: posts.authorUserId });
+  for (const post of failed) {
+    log("warn", "publish abandoned mid-way; marked failed for a person to check", {
+      postId: post.id,
+    });
+    const [author] = post.authorUserId
+      ? await services.db.select().from(users).where(eq(users.id, post.authorUserId))
+      : [];
+    await notifyAuthor(services, author?.email, post, INTERRUPTED_REASON);
+  }
+  return failed.length;
 }

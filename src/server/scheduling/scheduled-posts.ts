@@ -1,25 +1,17 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { findPost, transitionPost } from "@/server/content/post-state";
 import type { OrgCtx } from "@/server/context";
-import { linkedinAccounts, postingSettings, posts } from "@/server/db/schema";
+import type { Db, Tx } from "@/server/db/client";
+import { linkedinAccounts, posts } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import { PUBLISH_SCOPE } from "@/server/linkedin/accounts";
 import type { Services } from "@/server/services";
-import {
-  DEFAULT_MAX_POSTS_PER_DAY,
-  DEFAULT_MIN_GAP_MINUTES,
-  DEFAULT_SLOTS,
-  nextSlots,
-  type SlotRules,
-  validateSchedule,
-} from "./slots";
+import { postingRulesFor } from "./posting-settings";
+import { nextSlots, validateSchedule } from "./slots";
 
 export type SchedulingCtx = OrgCtx & Pick<Services, "qstash" | "appUrl">;
 
 export const PUBLISH_POST_PATH = "/api/jobs/publish-post";
-/** Rules for a user who never saved posting settings. */
-export const DEFAULT_TIME_ZONE = "UTC";
-
 export interface PublishPostPayload {
   postId: string;
   organizationId: string;
@@ -27,31 +19,14 @@ export interface PublishPostPayload {
   scheduledAt: string;
 }
 
-/** The user's posting rules in the active org, or the defaults (Tue/Thu 06:30 UTC). */
-export async function postingRulesFor(ctx: OrgCtx, userId: string): Promise<SlotRules> {
-  const [row] = await ctx.db
-    .select()
-    .from(postingSettings)
-    .where(and(eq(postingSettings.organizationId, ctx.org.id), eq(postingSettings.userId, userId)));
-  if (!row) {
-    return {
-      timeZone: DEFAULT_TIME_ZONE,
-      slots: DEFAULT_SLOTS,
-      maxPostsPerDay: DEFAULT_MAX_POSTS_PER_DAY,
-      minGapMinutes: DEFAULT_MIN_GAP_MINUTES,
-    };
-  }
-  return {
-    timeZone: row.timeZone,
-    slots: row.slots,
-    maxPostsPerDay: row.maxPostsPerDay,
-    minGapMinutes: row.minGapMinutes,
-  };
-}
-
 /** Times already taken by the user's scheduled posts in the org (optionally leaving one out). */
-async function takenSlots(ctx: OrgCtx, userId: string, exceptPostId?: string): Promise<Date[]> {
-  const rows = await ctx.db
+async function takenSlots(
+  db: Db | Tx,
+  ctx: OrgCtx,
+  userId: string,
+  exceptPostId?: string,
+): Promise<Date[]> {
+  const rows = await db
     .select({ at: posts.scheduledAt })
     .from(posts)
     .where(
@@ -68,10 +43,10 @@ async function takenSlots(ctx: OrgCtx, userId: string, exceptPostId?: string): P
 
 /** The next free slots for the signed-in user, after now. */
 export async function upcomingSlots(ctx: OrgCtx, count: number): Promise<Date[]> {
-  const rules = await postingRulesFor(ctx, ctx.user.id);
+  const rules = await postingRulesFor(ctx.db, ctx, ctx.user.id);
   return nextSlots(rules, {
     after: ctx.clock.now(),
-    taken: await takenSlots(ctx, ctx.user.id),
+    taken: await takenSlots(ctx.db, ctx, ctx.user.id),
     count,
   });
 }
@@ -99,15 +74,33 @@ async function publishableAccount(ctx: OrgCtx, accountId: string) {
   return account;
 }
 
+/**
+ * Runs `fn` in a transaction holding a lock on the author's calendar in this org, so two posts
+ * scheduled at once cannot both take the last place on a day or land within the minimum gap.
+ */
+function withCalendarLock<T>(
+  ctx: OrgCtx,
+  post: { authorUserId: string | null },
+  fn: (tx: Tx, authorId: string) => Promise<T>,
+): Promise<T> {
+  const authorId = post.authorUserId ?? ctx.user.id;
+  return ctx.db.transaction(async (tx) => {
+    const key = `calendar:${ctx.org.id}:${authorId}`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    return fn(tx, authorId);
+  });
+}
+
 /** Checks `at` (or picks the next free slot) against the author's rules; changes nothing. */
 async function resolveTime(
+  tx: Tx,
   ctx: OrgCtx,
-  post: { id: string; authorUserId: string | null },
+  authorId: string,
+  postId: string,
   at: Date | undefined,
 ): Promise<Date> {
-  const userId = post.authorUserId ?? ctx.user.id;
-  const rules = await postingRulesFor(ctx, userId);
-  const taken = await takenSlots(ctx, userId, post.id);
+  const rules = await postingRulesFor(tx, ctx, authorId);
+  const taken = await takenSlots(tx, ctx, authorId, postId);
   const now = ctx.clock.now();
   if (!at) return nextSlots(rules, { after: now, taken, count: 1 })[0]!;
   validateSchedule(rules, { at, now, taken });
@@ -186,15 +179,17 @@ export async function schedulePost(
     );
   }
   const account = await publishableAccount(ctx, input.accountId);
-  const scheduledAt = await resolveTime(ctx, post, input.at);
-  const scheduled = await transitionPost(ctx.db, ctx, post.id, "scheduled", {
-    scheduledAt,
-    linkedinAccountId: account.id,
-    qstashMessageId: null,
-    publishAttempts: 0,
-    failureReason: null,
-  });
-  return (await sendPublishMessage(ctx, post.id, scheduledAt)) ?? scheduled;
+  const scheduled = await withCalendarLock(ctx, post, async (tx, authorId) =>
+    transitionPost(tx, ctx, post.id, "scheduled", {
+      scheduledAt: await resolveTime(tx, ctx, authorId, post.id, input.at),
+      linkedinAccountId: account.id,
+      qstashMessageId: null,
+      publishAttempts: 0,
+      publishNotBefore: null,
+      failureReason: null,
+    }),
+  );
+  return (await sendPublishMessage(ctx, post.id, scheduled.scheduledAt!)) ?? scheduled;
 }
 
 /** Moves a scheduled post to another time (or the next free slot); the old message is cancelled. */
@@ -206,20 +201,27 @@ export async function reschedulePost(
   if (post.status !== "scheduled" || !post.scheduledAt) {
     throw new DomainError("BAD_REQUEST", "Only scheduled posts can be rescheduled.");
   }
-  const scheduledAt = await resolveTime(ctx, post, input.at);
-  const [moved] = await ctx.db
-    .update(posts)
-    .set({ scheduledAt, qstashMessageId: null, updatedAt: ctx.clock.now() })
-    .where(
-      and(
-        eq(posts.id, post.id),
-        eq(posts.organizationId, ctx.org.id),
-        eq(posts.status, "scheduled"),
-        eq(posts.scheduledAt, post.scheduledAt),
-        isNull(posts.deletedAt),
-      ),
-    )
-    .returning();
+  const previousAt = post.scheduledAt;
+  const [moved] = await withCalendarLock(ctx, post, async (tx, authorId) =>
+    tx
+      .update(posts)
+      .set({
+        scheduledAt: await resolveTime(tx, ctx, authorId, post.id, input.at),
+        qstashMessageId: null,
+        publishNotBefore: null,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(
+        and(
+          eq(posts.id, post.id),
+          eq(posts.organizationId, ctx.org.id),
+          eq(posts.status, "scheduled"),
+          eq(posts.scheduledAt, previousAt),
+          isNull(posts.deletedAt),
+        ),
+      )
+      .returning(),
+  );
   if (!moved) {
     throw new DomainError(
       "CONFLICT",
@@ -227,7 +229,7 @@ export async function reschedulePost(
     );
   }
   await cancelMessage(ctx, post.qstashMessageId, post.id);
-  return (await sendPublishMessage(ctx, post.id, scheduledAt)) ?? moved;
+  return (await sendPublishMessage(ctx, post.id, moved.scheduledAt!)) ?? moved;
 }
 
 /** Takes a scheduled post off the calendar: back to approved, message cancelled. */
@@ -239,6 +241,7 @@ export async function unschedulePost(ctx: SchedulingCtx, input: { postId: string
   const approved = await transitionPost(ctx.db, ctx, post.id, "approved", {
     scheduledAt: null,
     qstashMessageId: null,
+    publishNotBefore: null,
   });
   await cancelMessage(ctx, post.qstashMessageId, post.id);
   return approved;

@@ -37,7 +37,8 @@ interface Limits {
   gapMs: number;
 }
 
-function limitsOf(rules: SlotRules): Limits {
+/** Checks the rules a user saves (or that are about to be used) and returns their limits. */
+export function validateRules(rules: SlotRules): Limits {
   assertTimeZone(rules.timeZone);
   const maxPerDay = rules.maxPostsPerDay ?? DEFAULT_MAX_POSTS_PER_DAY;
   const gapMinutes = rules.minGapMinutes ?? DEFAULT_MIN_GAP_MINUTES;
@@ -141,7 +142,7 @@ export function nextSlots(
   rules: SlotRules,
   { after, taken, count }: { after: Date; taken: readonly Date[]; count: number },
 ): Date[] {
-  const { maxPerDay, gapMs } = limitsOf(rules);
+  const { maxPerDay, gapMs } = validateRules(rules);
   if (count <= 0) return [];
   const calendar = new Calendar(rules.timeZone, taken);
   const start = utcToZoned(after, rules.timeZone);
@@ -180,7 +181,7 @@ export function validateSchedule(
   rules: SlotRules,
   { at, now, taken }: { at: Date; now: Date; taken: readonly Date[] },
 ): void {
-  const { maxPerDay, gapMs } = limitsOf(rules);
+  const { maxPerDay, gapMs } = validateRules(rules);
   if (at.getTime() <= now.getTime()) {
     throw new DomainError(
       "BAD_REQUEST",

@@ -74,6 +74,8 @@ export const posts = pgTable(
     /** When a scheduled post is due, and the QStash message that will publish it. */
     scheduledAt: timestamp({ withTimezone: true }),
     qstashMessageId: text(),
+    /** Set while LinkedIn's daily limit blocks the post: no attempt before this time. */
+    publishNotBefore: timestamp({ withTimezone: true }),
     /** Scheduled publish attempts so far (capped, then the post fails). */
     publishAttempts: integer().notNull().default(0),
     failureReason: text(),

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./content";
+export * from "./engagement";
 export * from "./linkedin";
 export * from "./orgs";
 export * from "./scheduling";

@@ -1,0 +1,1 @@
+ALTER TABLE "posts" ADD COLUMN "publish_not_before" timestamp with time zone;
