@@ -21,6 +21,8 @@ export interface LocalCloudOptions {
   /** First of a block of consecutive ports; 0 picks random free ports. */
   basePort?: number;
   appUrl?: string;
+  /** Most QStash deliveries in flight at once (see QStashDispatcherOptions); default unlimited. */
+  qstashParallelism?: number;
 }
 
 export interface LocalCloud {
@@ -58,6 +60,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const qstash = await startQStashDispatcher({
     port: port(options.basePort, 4),
     dataFile: options.dataDir && path.join(options.dataDir, "qstash.json"),
+    parallelism: options.qstashParallelism,
   });
 
   const { db, pool } = createDb(postgres.databaseUrl, postgres.wsProxy);

@@ -834,6 +834,50 @@ describe("Posts API", () => {
     };
     expect(calls.calls.filter((c) => c.fault).map((c) => c.status)).toEqual([500, 200, 429, 429]);
   });
+
+  it("answers a seeded random share of calls with a fault until cleared", async () => {
+    const fault = {
+      match: { method: "POST", path: "/rest/posts" },
+      status: 429,
+      rate: 0.25,
+      seed: 42,
+    };
+    const run = async (tag: string) => {
+      expect((await control(sb, "/faults", fault)).status).toBe(201);
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i += 1) {
+        const body = postBody(DANA.sub, `${tag} ${i}`);
+        statuses.push((await api(sb, "/rest/posts", { token, body })).status);
+      }
+      const { faults } = (await (await control(sb, "/faults")).json()) as { faults: unknown[] };
+      expect(faults).toMatchObject([
+        { rate: 0.25, seed: 42, remaining: null, taken: statuses.filter((s) => s === 429).length },
+      ]);
+      await control(sb, "/faults", undefined, "DELETE");
+      return statuses;
+    };
+    const first = await run("first");
+    const throttled = first.filter((s) => s === 429).length;
+    expect(new Set(first)).toEqual(new Set([201, 429]));
+    expect(throttled).toBeGreaterThanOrEqual(4);
+    expect(throttled).toBeLessThanOrEqual(16);
+    // The same seed answers the same calls in the same order.
+    expect(await run("second")).toEqual(first);
+    expect(
+      (await api(sb, "/rest/posts", { token, body: postBody(DANA.sub, "cleared") })).status,
+    ).toBe(201);
+    expect((await control(sb, "/faults", { ...fault, rate: 1.5 })).status).toBe(400);
+  });
+
+  it("delays every call by the configured latency until reset", async () => {
+    expect(await (await control(sb, "/latency", { ms: 150 })).json()).toEqual({ ms: 150 });
+    const started = Date.now();
+    expect((await api(sb, "/v2/userinfo", { token, version: null })).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect((await control(sb, "/latency", { ms: -1 })).status).toBe(400);
+    await control(sb, "/reset", {});
+    expect(await (await control(sb, "/latency")).json()).toEqual({ ms: 0 });
+  });
 });
 
 describe("daily throttles", () => {

@@ -14,6 +14,7 @@ import {
   commentId,
   fullName,
   type Member,
+  mulberry32,
   type Person,
   REACTION_TYPES,
   type ReactionType,
@@ -33,6 +34,13 @@ import { describeBytes, MAX_GIF_FRAMES, MAX_IMAGE_PIXELS, sniffImage } from "./m
  * move, so token expiry, daily throttles and audience engagement can be exercised in milliseconds.
  * State lives in memory and, with `dataFile`, survives restarts. A control API under /_sandbox and a
  * feed page at /feed are for tests, e2e and people; the app never calls them.
+ *
+ * Faults (POST /_sandbox/faults) answer matching calls with a status and/or a delay: the next
+ * `times` calls (default 1), or, with `rate` (0..1], a random share of them drawn from a generator
+ * seeded by `seed`, until cleared (or `times` were taken). Faults are tried in the order added; a
+ * seeded sequence repeats when the calls arrive in the same order. GET lists them with how many
+ * calls each `taken`. Latency (POST /_sandbox/latency {ms}) delays every OAuth and API call, as the
+ * distance to LinkedIn would.
  */
 
 export interface LinkedInSandboxOptions {
@@ -215,7 +223,12 @@ interface Fault {
   method?: string;
   path?: string;
   status?: number;
-  remaining: number;
+  /** Calls left to answer; null until cleared (random faults without `times`). */
+  remaining: number | null;
+  /** The share of matching calls answered, drawn from a generator seeded by `seed`. */
+  rate?: number;
+  seed?: number;
+  taken: number;
   body?: unknown;
   headers?: Record<string, string>;
   delayMs?: number;
@@ -280,6 +293,9 @@ export async function startLinkedInSandbox(
   });
   let state: State = dataFile ? ((await load(dataFile)) ?? fresh()) : fresh();
   let faults: Fault[] = [];
+  // By fault id: the seeded draws of random faults.
+  const draws = new Map<string, () => number>();
+  let latencyMs = 0;
   let calls: CallRecord[] = [];
   let baseUrl = "";
   const timers = new Set<NodeJS.Timeout>();
@@ -1309,6 +1325,8 @@ export async function startLinkedInSandbox(
     if (path === "/_sandbox/reset" && method === "POST") {
       state = fresh();
       faults = [];
+      draws.clear();
+      latencyMs = 0;
       calls = [];
       persist();
       return sendJson(res, 200, { ok: true, now: new Date(now()).toISOString() });
@@ -1317,6 +1335,7 @@ export async function startLinkedInSandbox(
       if (method === "GET") return sendJson(res, 200, { faults });
       if (method === "DELETE") {
         faults = [];
+        draws.clear();
         return sendJson(res, 200, { ok: true });
       }
       if (method === "POST") {
@@ -1325,23 +1344,49 @@ export async function startLinkedInSandbox(
         const match = isObject(b.match) ? b.match : {};
         const status = b.status === undefined ? undefined : Number(b.status);
         const delayMs = b.delayMs === undefined ? undefined : Number(b.delayMs);
+        const rate = b.rate === undefined ? undefined : Number(b.rate);
+        const seed = b.seed === undefined ? undefined : Number(b.seed);
         if (status !== undefined && !(status >= 100 && status <= 599))
           return bad("status must be an HTTP status");
         if (status === undefined && delayMs === undefined)
           return bad("Give a status, a delayMs, or both");
+        if (rate !== undefined && !(rate > 0 && rate <= 1)) return bad("rate must be in (0, 1]");
+        if (seed !== undefined && !Number.isFinite(seed)) return bad("seed must be a number");
         const fault: Fault = {
           id: token("fault"),
           method: typeof match.method === "string" ? match.method.toUpperCase() : undefined,
           path: typeof match.path === "string" ? match.path : undefined,
           status,
-          remaining: b.times === undefined ? 1 : Math.max(1, Number(b.times) || 1),
+          remaining:
+            b.times === undefined
+              ? rate === undefined
+                ? 1
+                : null
+              : Math.max(1, Number(b.times) || 1),
+          rate,
+          seed,
+          taken: 0,
           body: b.body,
           headers: isObject(b.headers) ? (b.headers as Record<string, string>) : undefined,
           delayMs,
         };
+        if (rate !== undefined)
+          draws.set(fault.id, seed === undefined ? Math.random : mulberry32(seed));
         faults.push(fault);
         return sendJson(res, 201, { id: fault.id });
       }
+    }
+    if (path === "/_sandbox/latency") {
+      if (method === "POST") {
+        const b = await body();
+        if (typeof b === "string") return bad(b);
+        const ms = Number(b.ms);
+        if (!(Number.isFinite(ms) && ms >= 0)) return bad("ms must be a non-negative number");
+        latencyMs = ms;
+      } else if (method !== "GET") {
+        return methodNotAllowed(res);
+      }
+      return sendJson(res, 200, { ms: latencyMs });
     }
     if (path === "/_sandbox/clock") {
       if (method === "POST") {
@@ -1505,11 +1550,16 @@ export async function startLinkedInSandbox(
   // ---------------------------------------------------------------- routing
   const takeFault = (method: string, pathname: string): Fault | undefined => {
     const fault = faults.find(
-      (f) => (!f.method || f.method === method) && (!f.path || pathMatches(f.path, pathname)),
+      (f) =>
+        (!f.method || f.method === method) &&
+        (!f.path || pathMatches(f.path, pathname)) &&
+        (f.rate === undefined || draws.get(f.id)!() < f.rate),
     );
     if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
+    fault.taken += 1;
+    if (fault.remaining !== null && --fault.remaining <= 0) {
+      faults = faults.filter((f) => f !== fault);
+    }
     return fault;
   };
 
@@ -1530,6 +1580,7 @@ export async function startLinkedInSandbox(
       return void res.end(avatarSvg(personName(sub).name, sub));
     }
 
+    if (latencyMs > 0) await sleep(latencyMs);
     const fault = takeFault(method, pathname);
     if (fault) {
       ctx.fault = fault.id;

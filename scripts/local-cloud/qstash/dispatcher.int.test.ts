@@ -571,6 +571,19 @@ describe("QStash dispatcher with the official @upstash/qstash SDK", () => {
     expect((await faults({ dropRate: 2 })).status).toBe(400);
   });
 
+  it("keeps at most `parallelism` deliveries in flight", async () => {
+    await qstash.stop();
+    await start({ parallelism: 2 });
+    script["/slow"] = Array.from({ length: 6 }, () => ({ status: 200, hangMs: 100 }));
+    for (let i = 0; i < 6; i++) await client.publishJSON({ url: `${dest}/slow`, body: i });
+    const started = Date.now();
+    await qstash.tick();
+    // Three rounds of two: unlimited, all six would take one round.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(hits("/slow")).toHaveLength(6);
+    expect((await controlMessages()).every((m) => m.state === "delivered")).toBe(true);
+  });
+
   it("delivers on its own timer loop without tick()", async () => {
     await qstash.stop();
     qstash = await startQStashDispatcher({ intervalMs: 20 });

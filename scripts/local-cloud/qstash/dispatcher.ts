@@ -37,6 +37,11 @@ export interface QStashDispatcherOptions {
   now?: () => number;
   /** How often the timer loop delivers due messages; default 200 ms, 0 = no loop (tick() only) */
   intervalMs?: number;
+  /**
+   * Most deliveries in flight at once; the rest wait their turn, as with QStash Flow Control's
+   * parallelism (100 on Pay as You Go, 200–1000 on fixed plans). Default unlimited.
+   */
+  parallelism?: number;
 }
 
 export interface QStashDispatcher {
@@ -158,7 +163,9 @@ export async function startQStashDispatcher(
     nextSigningKey = DEV_NEXT_SIGNING_KEY,
     backoffScale = 1,
     intervalMs = 200,
+    parallelism = Number.POSITIVE_INFINITY,
   } = options;
+  if (!(parallelism >= 1)) throw new Error("parallelism must be at least 1");
 
   const fresh = (): State => ({ clockOffsetMs: 0, messages: [], schedules: [], dedup: {} });
   const state: State = dataFile ? ((await load(dataFile)) ?? fresh()) : fresh();
@@ -172,6 +179,21 @@ export async function startQStashDispatcher(
 
   let stopped = false;
   const inFlight = new Set<AbortController>();
+  // Delivery slots: a finished delivery hands its slot to the longest waiting one.
+  let busySlots = 0;
+  const slotWaiters: Array<() => void> = [];
+  const takeSlot = async (): Promise<void> => {
+    if (busySlots < parallelism) {
+      busySlots += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => slotWaiters.push(resolve));
+  };
+  const releaseSlot = (): void => {
+    const next = slotWaiters.shift();
+    if (next) next();
+    else busySlots -= 1;
+  };
 
   // ---------------------------------------------------------------- enqueueing
   const pruneDedup = (): void => {
@@ -368,6 +390,13 @@ export async function startQStashDispatcher(
   }
 
   const send = async (m: StoredMessage, stored: Buffer): Promise<Outcome> => {
+    // Signed once a slot is free: the JWT is only valid for five minutes.
+    await takeSlot();
+    if (stopped) {
+      releaseSlot();
+      const error = "dispatcher stopped";
+      return { status: null, headers: {}, body: Buffer.from(error), error };
+    }
     // fetch cannot send a body with GET/HEAD; sign exactly what is sent.
     const body = m.method === "GET" || m.method === "HEAD" ? Buffer.alloc(0) : stored;
     const headers: Record<string, string> = {
@@ -412,6 +441,7 @@ export async function startQStashDispatcher(
     } finally {
       clearTimeout(timer);
       inFlight.delete(controller);
+      releaseSlot();
     }
   };
 
@@ -474,12 +504,15 @@ export async function startQStashDispatcher(
   const attempt = async (m: StoredMessage): Promise<void> => {
     const body = Buffer.from(m.bodyBase64, "base64");
     const started = Date.now();
+    // Drawn before anything is awaited, so a seeded run repeats even with concurrent deliveries.
+    const drop = faults.dropRate > 0 && random() < faults.dropRate;
+    const duplicate = !drop && faults.duplicateRate > 0 && random() < faults.duplicateRate;
     if (faults.delayMs > 0) await sleep(faults.delayMs);
     if (stopped || m.state !== "pending") return;
 
     let outcome: Outcome;
     let fault: Attempt["fault"];
-    if (faults.dropRate > 0 && random() < faults.dropRate) {
+    if (drop) {
       // As if the network lost the request: a failed attempt, retried later.
       fault = "dropped";
       outcome = {
@@ -491,7 +524,7 @@ export async function startQStashDispatcher(
     } else {
       outcome = await send(m, body);
       if (stopped) return; // leave it pending; it is delivered again after a restart
-      if (faults.duplicateRate > 0 && random() < faults.duplicateRate) {
+      if (duplicate) {
         const dup = await send(m, body);
         m.attempts.push({
           at: new Date(now()).toISOString(),

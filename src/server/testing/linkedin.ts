@@ -1,12 +1,21 @@
 /**
  * Test support for LinkedIn: drives the sandbox's consent form and the app's OAuth routes as a
- * browser would, reads the sandbox's control API, and makes approved posts to publish.
+ * browser would, connects new orgs to any sandbox, reads the sandbox's control API, and makes
+ * approved posts to publish.
  */
+import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { GET as callbackRoute } from "@/app/api/auth/linkedin/callback/route";
 import { GET as startRoute } from "@/app/api/auth/linkedin/start/route";
-import { LINKEDIN_OAUTH_COOKIE } from "@/server/linkedin/oauth-flow";
-import type { callerFor } from "./fixtures";
+import { sessionFromHeaders } from "@/server/auth/request-session";
+import { linkedinAccounts } from "@/server/db/schema";
+import {
+  beginLinkedInAuth,
+  completeLinkedInAuth,
+  LINKEDIN_OAUTH_COOKIE,
+} from "@/server/linkedin/oauth-flow";
+import type { Services } from "@/server/services";
+import { callerFor, signedInUser } from "./fixtures";
 
 const APP = "http://localhost:3000";
 const sandbox = () => process.env.LINKEDIN_SANDBOX_URL!;
@@ -20,8 +29,9 @@ export const ALL_SCOPES = [
   "r_member_postAnalytics",
 ];
 
-export async function sandboxControl(path: string, body?: unknown) {
-  const res = await fetch(`${sandbox()}/_sandbox/${path}`, {
+/** The sandbox's control API: GET without a body, POST with one. Default: the run's sandbox. */
+export async function sandboxControl(path: string, body?: unknown, base = sandbox()) {
+  const res = await fetch(`${base}/_sandbox/${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -93,6 +103,36 @@ export async function linkedinFlow(opts: {
     location: new URL(callback.headers.get("location")!),
     setCookie: callback.headers.get("set-cookie"),
   };
+}
+
+/**
+ * A new user owning a new org (active in their session) with one new sandbox member connected
+ * through the app's OAuth flow: the routes' steps (begin → consent → complete), but on the given
+ * services, so it works against any sandbox.
+ */
+export async function orgWithSandboxAccount(services: Services, name: string) {
+  const owner = await signedInUser(services);
+  const org = await (await callerFor(services, owner.token)).organization.create({ name });
+  const { url, setCookie } = beginLinkedInAuth(services, { purpose: "connect" });
+  const callback = await decideOnSandbox(url, {
+    grant: services.linkedinScopes,
+    memberName: `${name} member`,
+  });
+  const { redirectTo } = await completeLinkedInAuth(services, {
+    params: callback.searchParams,
+    cookieValue: cookieValue(setCookie, LINKEDIN_OAUTH_COOKIE),
+    session: await sessionFromHeaders(
+      services,
+      new Headers({ cookie: `tla_session=${owner.token}` }),
+    ),
+    userAgent: null,
+  });
+  const [account] = await services.db
+    .select()
+    .from(linkedinAccounts)
+    .where(eq(linkedinAccounts.organizationId, org.id));
+  if (!account) throw new Error(`LinkedIn wasn't connected (${redirectTo})`);
+  return { user: owner.user, org, account };
 }
 
 /** Saves a voice profile, then generates, edits, submits and approves one post. */
