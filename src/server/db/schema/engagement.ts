@@ -1,4 +1,13 @@
-import { index, integer, jsonb, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { posts } from "./content";
 import { tenantId } from "./tenant";
 
@@ -24,4 +33,38 @@ export const postMetricSnapshots = pgTable(
     reposts: integer().notNull().default(0),
   },
   (t) => [index().on(t.postId, t.capturedAt), index().on(t.organizationId, t.capturedAt)],
+);
+
+/**
+ * A comment on one of the org's posts, from the LinkedIn sync or imported by hand (pasted or CSV).
+ * `externalId` dedupes: the comment URN for synced comments, a content hash for imported ones, so
+ * a comment is stored (and scored) once however often it is fetched or imported.
+ */
+export const postComments = pgTable(
+  "post_comments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: tenantId(),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    source: text({ enum: ["linkedin", "paste", "csv"] }).notNull(),
+    externalId: text().notNull(),
+    /** urn:li:person:… when LinkedIn tells us; null for imported comments. */
+    authorMemberUrn: text(),
+    authorName: text(),
+    authorHeadline: text(),
+    authorCompany: text(),
+    authorProfileUrl: text(),
+    text: text().notNull(),
+    commentedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set once lead detection has looked at the comment. */
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex().on(t.organizationId, t.externalId),
+    index().on(t.postId, t.createdAt),
+    index().on(t.organizationId, t.processedAt),
+  ],
 );
