@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  connectLinkedIn,
   fillVoiceProfile,
   generateDrafts,
   SANDBOX_URL,
@@ -25,16 +26,8 @@ test("connect LinkedIn, publish now, see it on the feed, then a dead token asks 
   await submitAndApprove(page, second!);
 
   // Connect through LinkedIn's consent page (the sandbox's).
-  await page.goto("/settings/linkedin");
-  await page.getByRole("link", { name: "Connect LinkedIn" }).first().click();
-  await expect(page).toHaveURL(new RegExp(`^${SANDBOX_URL}/oauth/v2/authorization`));
   const member = `Dana Reyes ${tag}`;
-  await page.getByLabel("New member name").fill(member);
-  await page.locator('input[name="member"][value="new"]').check();
-  await screenshot(page, testInfo, "20-linkedin-consent");
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(/\/settings\/linkedin\?linkedin=connected/);
-  await expect(page.getByText(member).first()).toBeVisible();
+  await connectLinkedIn(page, member, testInfo);
   await expect(page.getByText("Healthy").first()).toBeVisible();
   await screenshot(page, testInfo, "21-linkedin-connected");
 

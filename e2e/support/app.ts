@@ -82,6 +82,29 @@ export async function newPhone(browser: Browser, testInfo: TestInfo): Promise<Pa
 /** The LinkedIn sandbox started by e2e/serve.ts (the fourth port of the local cloud's block). */
 export const SANDBOX_URL = `http://127.0.0.1:${Number(process.env.E2E_CLOUD_PORT ?? 5680) + 3}`;
 
+/** The QStash stand-in (the fifth port); its control API moves the clock its messages follow. */
+export const QSTASH_URL = `http://127.0.0.1:${Number(process.env.E2E_CLOUD_PORT ?? 5680) + 4}`;
+
+/**
+ * Connects a new sandbox member through LinkedIn's consent page; ends on Settings → LinkedIn.
+ * With `testInfo`, the consent page is captured on the way.
+ */
+export async function connectLinkedIn(
+  page: Page,
+  member: string,
+  testInfo?: TestInfo,
+): Promise<void> {
+  await page.goto("/settings/linkedin");
+  await page.getByRole("link", { name: "Connect LinkedIn" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`^${SANDBOX_URL}/oauth/v2/authorization`));
+  await page.getByLabel("New member name").fill(member);
+  await page.locator('input[name="member"][value="new"]').check();
+  if (testInfo) await screenshot(page, testInfo, "20-linkedin-consent");
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page).toHaveURL(/\/settings\/linkedin\?linkedin=connected/);
+  await expect(page.getByText(member).first()).toBeVisible();
+}
+
 export async function fillVoiceProfile(page: Page): Promise<void> {
   await page.goto("/voice");
   await page.getByLabel("Your role").fill("Fractional CTO");

@@ -13,7 +13,10 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 
-/** Asks before an action that can't be undone; stays open until the action settles. */
+/**
+ * Asks before an action that can't be undone (or replaces something), and stays open until the
+ * action settles. `tone="default"` for a confirmation that isn't destructive.
+ */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -22,6 +25,7 @@ export function ConfirmDialog({
   confirmLabel,
   pending,
   onConfirm,
+  tone = "destructive",
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -30,6 +34,7 @@ export function ConfirmDialog({
   confirmLabel: string;
   pending: boolean;
   onConfirm: () => void;
+  tone?: "destructive" | "default";
 }) {
   return (
     <Dialog open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
@@ -44,7 +49,7 @@ export function ConfirmDialog({
               Cancel
             </Button>
           </DialogClose>
-          <PendingButton variant="destructive" pending={pending} onClick={onConfirm}>
+          <PendingButton variant={tone} pending={pending} onClick={onConfirm}>
             {confirmLabel}
           </PendingButton>
         </DialogFooter>

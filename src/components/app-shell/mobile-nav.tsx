@@ -13,7 +13,8 @@ export function MobileNav() {
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-40 border-t bg-background/95 pb-[env(safe-area-inset-bottom)] backdrop-blur supports-[backdrop-filter]:bg-background/80 md:hidden"
     >
-      <ul className="grid grid-cols-4">
+      {/* One column per item in NAV_ITEMS. */}
+      <ul className="grid grid-cols-5">
         {NAV_ITEMS.map(({ href, label, icon: Icon, soon }) => {
           const active = !soon && isActive(pathname, href);
           const content = (

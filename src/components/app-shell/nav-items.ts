@@ -1,4 +1,11 @@
-import { LayoutDashboard, type LucideIcon, Settings, SquarePen, Target } from "lucide-react";
+import {
+  CalendarDays,
+  LayoutDashboard,
+  type LucideIcon,
+  Settings,
+  SquarePen,
+  Target,
+} from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -11,7 +18,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
   { href: "/posts", label: "Posts", icon: SquarePen },
-  { href: "/leads", label: "Leads", icon: Target, soon: true },
+  { href: "/schedule", label: "Schedule", icon: CalendarDays },
+  { href: "/leads", label: "Leads", icon: Target },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 

@@ -22,7 +22,8 @@ export const STATUS_LABELS: Record<PostStatus, string> = {
   failed: "Failed",
 };
 
-const STATUS_CLASSES: Record<PostStatus, string> = {
+/** Status colours, shared by badges and calendar chips. */
+export const STATUS_CLASSES: Record<PostStatus, string> = {
   draft: "border-border bg-muted text-muted-foreground",
   in_review:
     "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200",

@@ -1,6 +1,5 @@
-import { ArrowRight, Check, Clock } from "lucide-react";
+import { ArrowRight, Check } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
@@ -9,8 +8,8 @@ export interface ChecklistStep {
   title: string;
   description: string;
   done: boolean;
-  /** A link to where the step is done; steps without one are not built yet. */
-  action?: { href: string; label: string };
+  /** Where the step is done (or, once done, where to see it). */
+  action: { href: string; label: string };
 }
 
 export function GetStartedChecklist({ steps }: { steps: ChecklistStep[] }) {
@@ -77,19 +76,12 @@ export function GetStartedChecklist({ steps }: { steps: ChecklistStep[] }) {
                 </div>
               </div>
               <div className="pl-10 sm:pl-0">
-                {step.action ? (
-                  <Button variant={step.done ? "ghost" : "default"} size="sm" asChild>
-                    <Link href={step.action.href}>
-                      {step.action.label}
-                      <ArrowRight aria-hidden="true" />
-                    </Link>
-                  </Button>
-                ) : (
-                  <Badge variant="secondary" className="font-normal">
-                    <Clock aria-hidden="true" />
-                    Coming soon
-                  </Badge>
-                )}
+                <Button variant={step.done ? "ghost" : "default"} size="sm" asChild>
+                  <Link href={step.action.href}>
+                    {step.action.label}
+                    <ArrowRight aria-hidden="true" />
+                  </Link>
+                </Button>
               </div>
             </li>
           ))}

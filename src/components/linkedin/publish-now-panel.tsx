@@ -25,7 +25,7 @@ import {
   useState,
 } from "react";
 import { toast } from "sonner";
-import { formatDateTime } from "@/components/format";
+import { fileSize, formatDateTime } from "@/components/format";
 import { PendingButton } from "@/components/pending-button";
 import { QueryError } from "@/components/query-error";
 import { errorMessage } from "@/components/trpc-error";
@@ -34,17 +34,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { PostStatus } from "@/server/content/workflow";
 import { api } from "@/trpc/react";
-import { expiresInLabel } from "./account-health";
+import { AccountSelect, usePublishingAccounts } from "./account-select";
 import { LinkedInIcon } from "./linkedin-icon";
 import { connectHref, linkedinPostHref, needsReconnect } from "./links";
 
@@ -55,16 +48,13 @@ export interface PublishNowPost {
   linkedinPostUrn: string | null;
   publishedAt: Date | null;
   failureReason: string | null;
+  /** The account it last went out on (or was meant to): preselected when it can still publish. */
+  linkedinAccountId: string | null;
 }
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif"];
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const MAX_ALT_TEXT = 300;
-
-function fileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
-}
 
 /** The same rules the server applies, checked before uploading 8 MB for nothing. */
 function imageProblem(file: File): string | null {
@@ -175,9 +165,10 @@ export function PublishNowPanel({
   const timeZone = timeZoneProp ?? me.data?.user.timeZone;
 
   const active = post.status === "approved" || post.status === "failed";
-  const accounts = api.linkedin.accounts.useQuery(undefined, { enabled: active });
-
-  const [accountId, setAccountId] = useState<string | null>(null);
+  const { accounts, publishable, selected, select } = usePublishingAccounts({
+    enabled: active,
+    preferredId: post.linkedinAccountId,
+  });
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
@@ -349,180 +340,150 @@ export function PublishNowPanel({
         </AlertDescription>
       </Alert>
     );
-  } else {
-    const publishable = accounts.data.accounts.filter((a) => a.health.canPublish);
-    const selected = publishable.find((a) => a.id === accountId) ?? publishable[0];
-
-    if (!selected) {
-      const none = accounts.data.accounts.length === 0;
-      const accountProblem = accounts.data.accounts.find((a) => a.health.message)?.health.message;
-      body = (
-        <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed p-4 text-sm">
-          <div className="space-y-1">
-            <p className="font-medium">
-              {none
-                ? "Connect a LinkedIn account to publish"
-                : "No connected LinkedIn account can publish right now"}
-            </p>
-            <p className="text-muted-foreground text-pretty">
-              {none
-                ? "Connect the profile this post should go out on, then come back here to publish."
-                : accountProblem && accountProblem !== current.failureReason
-                  ? accountProblem
-                  : "Reconnect it in Settings → LinkedIn, then come back here to publish."}
-            </p>
-          </div>
-          <Button asChild size="sm" variant="outline">
-            <Link href="/settings/linkedin">
-              <Settings aria-hidden="true" />
-              {none ? "Connect LinkedIn in Settings" : "Open LinkedIn settings"}
-            </Link>
-          </Button>
+  } else if (!selected) {
+    const none = accounts.data.accounts.length === 0;
+    const accountProblem = accounts.data.accounts.find((a) => a.health.message)?.health.message;
+    body = (
+      <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed p-4 text-sm">
+        <div className="space-y-1">
+          <p className="font-medium">
+            {none
+              ? `Connect a LinkedIn account to ${failed ? "publish" : "schedule or publish"}`
+              : "No connected LinkedIn account can publish right now"}
+          </p>
+          <p className="text-muted-foreground text-pretty">
+            {none
+              ? "Connect the profile this post should go out on, then come back here."
+              : accountProblem && accountProblem !== current.failureReason
+                ? accountProblem
+                : "Reconnect it in Settings → LinkedIn, then come back here."}
+          </p>
         </div>
-      );
-    } else {
-      const submit = async (event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        if (pending) return;
-        let image: { dataBase64: string; contentType: string; altText?: string } | undefined;
-        if (file) {
-          setReading(true);
-          try {
-            image = {
-              dataBase64: encodeBase64(new Uint8Array(await file.arrayBuffer())),
-              contentType: file.type,
-              altText: altText.trim() || undefined,
-            };
-          } catch {
-            setFileError("That image couldn't be read. Choose it again, or pick another one.");
-            return;
-          } finally {
-            setReading(false);
-          }
+        <Button asChild size="sm" variant="outline">
+          <Link href="/settings/linkedin">
+            <Settings aria-hidden="true" />
+            {none ? "Connect LinkedIn in Settings" : "Open LinkedIn settings"}
+          </Link>
+        </Button>
+      </div>
+    );
+  } else {
+    const submit = async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      if (pending) return;
+      let image: { dataBase64: string; contentType: string; altText?: string } | undefined;
+      if (file) {
+        setReading(true);
+        try {
+          image = {
+            dataBase64: encodeBase64(new Uint8Array(await file.arrayBuffer())),
+            contentType: file.type,
+            altText: altText.trim() || undefined,
+          };
+        } catch {
+          setFileError("That image couldn't be read. Choose it again, or pick another one.");
+          return;
+        } finally {
+          setReading(false);
         }
-        publish.mutate({ postId: post.id, accountId: selected.id, image });
-      };
+      }
+      publish.mutate({ postId: post.id, accountId: selected.id, image });
+    };
 
-      body = (
-        <form onSubmit={submit} noValidate className="space-y-5">
-          <div className="space-y-2">
-            <Label htmlFor={`${id}-account`}>LinkedIn account</Label>
-            <Select value={selected.id} onValueChange={setAccountId} disabled={pending}>
-              <SelectTrigger
-                id={`${id}-account`}
-                className="w-full sm:max-w-sm"
-                aria-describedby={`${id}-account-hint`}
-              >
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {publishable.map((account) => (
-                  <SelectItem key={account.id} value={account.id}>
-                    {account.name}
-                    {account.email && (
-                      <span className="text-muted-foreground"> · {account.email}</span>
-                    )}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <p
-              id={`${id}-account-hint`}
-              className={
-                selected.health.status === "expiring"
-                  ? "text-sm text-amber-800 dark:text-amber-300"
-                  : "text-sm text-muted-foreground"
-              }
-            >
-              {selected.health.status === "expiring"
-                ? `${expiresInLabel(selected.health.daysLeft)}: reconnect it in Settings → LinkedIn soon.`
-                : "The post goes out on this profile right away."}
-            </p>
-          </div>
+    body = (
+      <form onSubmit={submit} noValidate className="space-y-5">
+        <AccountSelect
+          id={`${id}-account`}
+          accounts={publishable}
+          selected={selected}
+          onSelect={select}
+          disabled={pending}
+          hint="The post goes out on this profile right away."
+        />
 
-          <div className="space-y-2">
-            <Label htmlFor={`${id}-image`}>
-              Image <span className="font-normal text-muted-foreground">(optional)</span>
-            </Label>
-            <Input
-              ref={fileInput}
-              id={`${id}-image`}
-              type="file"
-              accept="image/png,image/jpeg,image/gif"
-              disabled={pending}
-              onChange={chooseFile}
-              className="cursor-pointer sm:max-w-sm"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={`${id}-image-hint`}
-            />
-            <p
-              id={`${id}-image-hint`}
-              className={fileError ? "text-sm text-destructive" : "text-sm text-muted-foreground"}
-            >
-              {fileError ?? (
-                <>
-                  <ImagePlus className="mr-1 inline size-3.5 align-[-2px]" aria-hidden="true" />
-                  JPG, PNG or GIF, up to 8 MB.
-                </>
-              )}
-            </p>
-            {file && previewUrl ? (
-              <div className="flex items-center gap-3 rounded-lg border p-2 sm:max-w-sm">
-                {/* biome-ignore lint/performance/noImgElement: a local blob preview, nothing to optimise. */}
-                <img
-                  src={previewUrl}
-                  alt={`Preview: ${file.name}`}
-                  className="size-16 shrink-0 rounded-md border bg-muted object-cover"
-                />
-                <div className="min-w-0 flex-1 text-sm">
-                  <p className="truncate font-medium">{file.name}</p>
-                  <p className="text-muted-foreground">{fileSize(file.size)}</p>
-                </div>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon-sm"
-                  disabled={pending}
-                  aria-label={`Remove image ${file.name}`}
-                  onClick={removeFile}
-                >
-                  <X aria-hidden="true" />
-                </Button>
-              </div>
-            ) : null}
-          </div>
-
-          {file && (
-            <div className="space-y-2">
-              <Label htmlFor={`${id}-alt`}>Image description</Label>
-              <Input
-                id={`${id}-alt`}
-                value={altText}
-                maxLength={MAX_ALT_TEXT}
-                disabled={pending}
-                placeholder="e.g. Architecture diagram: three services behind one queue"
-                className="sm:max-w-sm"
-                onChange={(event) => setAltText(event.target.value)}
-                aria-describedby={`${id}-alt-hint`}
-              />
-              <p id={`${id}-alt-hint`} className="text-sm text-muted-foreground">
-                Read aloud to people using screen readers on LinkedIn. {altText.length}/
-                {MAX_ALT_TEXT}
-              </p>
-            </div>
-          )}
-
-          <PendingButton
-            type="submit"
-            pending={pending}
-            className="w-full sm:w-auto"
-            icon={failed ? <RotateCw aria-hidden="true" /> : <Send aria-hidden="true" />}
+        <div className="space-y-2">
+          <Label htmlFor={`${id}-image`}>
+            Image <span className="font-normal text-muted-foreground">(optional)</span>
+          </Label>
+          <Input
+            ref={fileInput}
+            id={`${id}-image`}
+            type="file"
+            accept="image/png,image/jpeg,image/gif"
+            disabled={pending}
+            onChange={chooseFile}
+            className="cursor-pointer sm:max-w-sm"
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={`${id}-image-hint`}
+          />
+          <p
+            id={`${id}-image-hint`}
+            className={fileError ? "text-sm text-destructive" : "text-sm text-muted-foreground"}
           >
-            {pending ? "Publishing…" : failed ? "Retry" : "Publish now"}
-          </PendingButton>
-        </form>
-      );
-    }
+            {fileError ?? (
+              <>
+                <ImagePlus className="mr-1 inline size-3.5 align-[-2px]" aria-hidden="true" />
+                JPG, PNG or GIF, up to 8 MB.
+              </>
+            )}
+          </p>
+          {file && previewUrl ? (
+            <div className="flex items-center gap-3 rounded-lg border p-2 sm:max-w-sm">
+              {/* biome-ignore lint/performance/noImgElement: a local blob preview, nothing to optimise. */}
+              <img
+                src={previewUrl}
+                alt={`Preview: ${file.name}`}
+                className="size-16 shrink-0 rounded-md border bg-muted object-cover"
+              />
+              <div className="min-w-0 flex-1 text-sm">
+                <p className="truncate font-medium">{file.name}</p>
+                <p className="text-muted-foreground">{fileSize(file.size)}</p>
+              </div>
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon-sm"
+                disabled={pending}
+                aria-label={`Remove image ${file.name}`}
+                onClick={removeFile}
+              >
+                <X aria-hidden="true" />
+              </Button>
+            </div>
+          ) : null}
+        </div>
+
+        {file && (
+          <div className="space-y-2">
+            <Label htmlFor={`${id}-alt`}>Image description</Label>
+            <Input
+              id={`${id}-alt`}
+              value={altText}
+              maxLength={MAX_ALT_TEXT}
+              disabled={pending}
+              placeholder="e.g. Architecture diagram: three services behind one queue"
+              className="sm:max-w-sm"
+              onChange={(event) => setAltText(event.target.value)}
+              aria-describedby={`${id}-alt-hint`}
+            />
+            <p id={`${id}-alt-hint`} className="text-sm text-muted-foreground">
+              Read aloud to people using screen readers on LinkedIn. {altText.length}/{MAX_ALT_TEXT}
+            </p>
+          </div>
+        )}
+
+        <PendingButton
+          type="submit"
+          pending={pending}
+          // An approved post is usually scheduled (the panel above); going out now is the aside.
+          variant={failed ? "default" : "outline"}
+          className="w-full sm:w-auto"
+          icon={failed ? <RotateCw aria-hidden="true" /> : <Send aria-hidden="true" />}
+        >
+          {pending ? "Publishing…" : failed ? "Retry" : "Publish now"}
+        </PendingButton>
+      </form>
+    );
   }
 
   return (

@@ -6,9 +6,11 @@ import { cn } from "@/lib/utils";
 
 const TABS = [
   { href: "/settings", label: "Profile" },
+  { href: "/settings/posting", label: "Posting" },
   { href: "/settings/organization", label: "Organization" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/linkedin", label: "LinkedIn" },
+  { href: "/settings/leads", label: "Leads" },
 ] as const;
 
 /** Route-backed tabs: each is a real page, so they are links, not a tablist. */

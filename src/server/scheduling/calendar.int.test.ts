@@ -98,7 +98,9 @@ describe("queue and calendar", () => {
     const account = await withAccount(m);
     const ready = await approvedPost(m.api, "Waiting for a slot.");
     const placed = await approvedPost(m.api, "Placed in the next slot.");
+    expect(await m.api.scheduling.hasScheduledPost()).toBe(false);
     const scheduled = await m.api.scheduling.schedule({ postId: placed.id, accountId: account.id });
+    expect(await m.api.scheduling.hasScheduledPost()).toBe(true);
     const later = await approvedPost(m.api, "Placed by hand.");
     const at = new Date(scheduled.scheduledAt!.getTime() + 2 * DAY + 3_600_000);
     await m.api.scheduling.schedule({ postId: later.id, accountId: account.id, at });

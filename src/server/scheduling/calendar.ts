@@ -120,3 +120,22 @@ export async function queue(ctx: OrgCtx) {
   ]);
   return { ready, upcoming, failed };
 }
+
+/**
+ * Whether the org has put a post on the calendar yet (scheduled, going out or out), for the
+ * dashboard's checklist. Deleted posts count: the step was done, and a step that un-ticks itself
+ * would only confuse.
+ */
+export async function hasScheduledPost(ctx: OrgCtx): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.organizationId, ctx.org.id),
+        inArray(posts.status, ["scheduled", "publishing", "published"]),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

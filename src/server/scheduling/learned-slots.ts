@@ -28,7 +28,16 @@ export const MIN_POSTS_PER_HOUR = 3;
 export const MIN_LIFT = 1.2;
 export const MAX_LEARNED_SLOTS = 3;
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+/** Indexed by `WeeklySlot.weekday` (0 = Sunday). */
+export const WEEKDAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendar, queue } from "@/server/scheduling/calendar";
+import { calendar, hasScheduledPost, queue } from "@/server/scheduling/calendar";
 import {
   getPostingSettings,
   suggestSlots,
@@ -60,4 +60,6 @@ export const schedulingRouter = createTRPCRouter({
     .query(({ ctx, input }) => calendar(ctx, input)),
 
   queue: orgProcedure.query(({ ctx }) => queue(ctx)),
+
+  hasScheduledPost: orgProcedure.query(({ ctx }) => hasScheduledPost(ctx)),
 });
