@@ -1,7 +1,13 @@
 "use client";
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { httpBatchLink, httpBatchStreamLink, loggerLink, splitLink } from "@trpc/client";
+import {
+  httpBatchLink,
+  httpBatchStreamLink,
+  httpSubscriptionLink,
+  loggerLink,
+  splitLink,
+} from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
@@ -39,12 +45,19 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
             process.env.NODE_ENV === "development" ||
             (op.direction === "down" && op.result instanceof Error),
         }),
-        // A streamed response sends its headers before the procedure runs, which would drop the
-        // Set-Cookie of sign-in and sign-out; mutations therefore use the plain batch link.
         splitLink({
-          condition: (op) => op.type === "mutation",
-          true: httpBatchLink(linkOptions),
-          false: httpBatchStreamLink(linkOptions),
+          // Subscriptions are Server-Sent Events (GET, same-origin cookie). The browser's
+          // EventSource reconnects on its own and the link resends the last event id, so the
+          // server resumes right after what this tab already has.
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: linkOptions.url, transformer: superjson }),
+          // A streamed response sends its headers before the procedure runs, which would drop the
+          // Set-Cookie of sign-in and sign-out; mutations therefore use the plain batch link.
+          false: splitLink({
+            condition: (op) => op.type === "mutation",
+            true: httpBatchLink(linkOptions),
+            false: httpBatchStreamLink(linkOptions),
+          }),
         }),
       ],
     }),

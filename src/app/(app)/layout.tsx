@@ -13,6 +13,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   ]);
   // Streams to the org switcher; it is only needed once the menu opens.
   void api.organization.mine.prefetch();
+  // Streams to the notification bell, so its badge doesn't pop in after load.
+  void api.notification.unreadCount.prefetch();
 
   return (
     <HydrateClient>

@@ -1,4 +1,4 @@
-import { ArrowRight, Clock, SquarePen, Target, UserRound } from "lucide-react";
+import { ArrowRight, SquarePen, Target, UserRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyStateCard } from "@/components/dashboard/empty-state-card";
@@ -6,9 +6,9 @@ import {
   type ChecklistStep,
   GetStartedChecklist,
 } from "@/components/dashboard/get-started-checklist";
+import { plural } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/server/orgs/roles";
 import { api } from "@/trpc/server";
@@ -31,13 +31,16 @@ function greeting(timeZone: string): string {
 export default async function DashboardPage() {
   const { user, organization } = await requireActiveOrganization();
   const isAdmin = hasRole(organization.role, "admin");
-  const [members, invitations, voiceProfile, linkedin, latestPosts] = await Promise.all([
-    api.member.list(),
-    isAdmin ? api.invitation.list() : Promise.resolve([]),
-    api.content.voiceProfile(),
-    api.linkedin.accounts(),
-    api.post.list({ limit: 1 }),
-  ]);
+  const [members, invitations, voiceProfile, linkedin, latestPosts, hasScheduledPost, leadStats] =
+    await Promise.all([
+      api.member.list(),
+      isAdmin ? api.invitation.list() : Promise.resolve([]),
+      api.content.voiceProfile(),
+      api.linkedin.accounts(),
+      api.post.list({ limit: 1 }),
+      api.scheduling.hasScheduledPost(),
+      api.lead.stats(),
+    ]);
   const hasPosts = latestPosts.items.length > 0;
   const linkedinConnected = linkedin.accounts.some((account) => account.health.canPublish);
   const pendingInvitations = invitations.filter((invitation) => !invitation.expired).length;
@@ -68,8 +71,11 @@ export default async function DashboardPage() {
       title: "Schedule your first post",
       description:
         "Turn a recent project, a lesson learned or a strong opinion into a post and put it on the calendar.",
-      done: false,
-      action: { href: "/posts/new", label: "Generate drafts" },
+      done: hasScheduledPost,
+      action: {
+        href: "/schedule",
+        label: hasScheduledPost ? "View schedule" : "Schedule a post",
+      },
     },
     {
       title: "Invite your team",
@@ -136,16 +142,19 @@ export default async function DashboardPage() {
           </EmptyStateCard>
           <EmptyStateCard
             icon={Target}
-            title="No leads yet"
+            title={leadStats.total > 0 ? "Your leads" : "No leads yet"}
             footer={
-              <Badge variant="secondary" className="font-normal">
-                <Clock aria-hidden="true" />
-                Leads are coming soon
-              </Badge>
+              <Button variant="outline" size="sm" asChild>
+                <Link href="/leads">
+                  Open leads
+                  <ArrowRight aria-hidden="true" />
+                </Link>
+              </Button>
             }
           >
-            When people engage with your posts in ways that signal buying intent, they&apos;ll show
-            up here with the context you need to follow up.
+            {leadStats.total > 0
+              ? `${plural(leadStats.hot, "lead")} worth a reply today, ${leadStats.newThisWeek} new this week, ${plural(leadStats.total, "lead")} in all.`
+              : "When people comment on your posts in ways that signal buying intent, they'll show up here with the context you need to follow up."}
           </EmptyStateCard>
         </div>
       </div>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ReconnectBanner } from "@/components/linkedin/reconnect-banner";
 import { Logo } from "@/components/logo";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { NotificationListener } from "@/components/notifications/notification-listener";
 import { type ActiveOrganization, OrgSwitcher } from "@/components/org-switcher";
 import { MobileNav } from "./mobile-nav";
 import { SidebarNav } from "./sidebar-nav";
@@ -13,7 +15,7 @@ export function AppShell({
   organization,
   children,
 }: {
-  user: { name: string | null; email: string };
+  user: { name: string | null; email: string; timeZone: string };
   organization: ActiveOrganization;
   children: ReactNode;
 }) {
@@ -27,13 +29,14 @@ export function AppShell({
       </a>
 
       <aside className="sticky top-0 hidden h-dvh flex-col border-r bg-sidebar text-sidebar-foreground md:flex">
-        <div className="flex h-14 items-center px-4">
+        <div className="flex h-14 items-center justify-between gap-2 pr-2 pl-4">
           <Link
             href="/"
             className="rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
           >
             <Logo />
           </Link>
+          <NotificationBell timeZone={user.timeZone} />
         </div>
         <div className="px-2 pb-2">
           <OrgSwitcher active={organization} />
@@ -57,6 +60,7 @@ export function AppShell({
           <div className="min-w-0 flex-1">
             <OrgSwitcher active={organization} compact />
           </div>
+          <NotificationBell timeZone={user.timeZone} />
           <UserMenu user={user} compact />
         </header>
         <ReconnectBanner />
@@ -70,6 +74,8 @@ export function AppShell({
       </div>
 
       <MobileNav />
+      {/* Live lead alerts: one SSE connection per tab, toasts and the unread count. */}
+      <NotificationListener />
     </div>
   );
 }

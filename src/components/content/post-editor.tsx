@@ -17,9 +17,11 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { PostEngagementPanel } from "@/components/engagement/post-engagement-panel";
 import { displayName, formatDateTime } from "@/components/format";
 import { PublishNowPanel } from "@/components/linkedin/publish-now-panel";
 import { PendingButton } from "@/components/pending-button";
+import { SchedulePanel } from "@/components/scheduling/schedule-panel";
 import { errorMessage } from "@/components/trpc-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -360,7 +362,11 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
         </div>
       </div>
 
+      <SchedulePanel post={post} viewerId={viewer.userId} />
       <PublishNowPanel post={post} timeZone={viewer.timeZone} />
+      {post.status === "published" && (
+        <PostEngagementPanel postId={post.id} timeZone={viewer.timeZone} />
+      )}
 
       <ReviewTrail reviews={post.reviews} timeZone={viewer.timeZone} />
 

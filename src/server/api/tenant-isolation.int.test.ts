@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createSession } from "@/server/auth/sessions";
 import * as schema from "@/server/db/schema";
+import { alertOnLead } from "@/server/notifications/lead-alerts";
 import type { Services } from "@/server/services";
 import {
   callerFor,
@@ -126,11 +127,49 @@ async function seedOrgB(services: Services): Promise<OrgB> {
   const pendingEmail = `org-b-pending-${crypto.randomUUID().slice(0, 8)}@example.com`;
   const pending = await api.invitation.create({ email: pendingEmail, role: "admin" });
   const audit = await api.organization.auditLog({ limit: 100 });
+  // A lead alert gives both members notifications, a stream entry and a delivery log.
+  const leadName = `Org B lead ${crypto.randomUUID()}`;
+  const lead = { id: crypto.randomUUID(), name: leadName, headline: "", company: "" };
+  await alertOnLead(
+    services,
+    { organizationId: org.id, leadId: lead.id },
+    {
+      loadLead: async () => ({
+        ...lead,
+        priority: "critical",
+        score: 90,
+        intent: "none",
+        reasons: [],
+        commentText: "",
+        postHook: "",
+      }),
+    },
+  );
+  const alerts = await services.db
+    .select({ id: schema.notifications.id })
+    .from(schema.notifications)
+    .where(eq(schema.notifications.organizationId, org.id));
   return {
     orgId: org.id,
     userIds: [owner.user.id, member.user.id],
-    ids: [org.id, owner.user.id, member.user.id, pending.id, ...audit.items.map((a) => a.id)],
-    markers: [org.id, secretName, owner.user.email, member.user.email, pendingEmail, pending.id],
+    ids: [
+      org.id,
+      owner.user.id,
+      member.user.id,
+      pending.id,
+      lead.id,
+      ...audit.items.map((a) => a.id),
+      ...alerts.map((a) => a.id),
+    ],
+    markers: [
+      org.id,
+      secretName,
+      owner.user.email,
+      member.user.email,
+      pendingEmail,
+      pending.id,
+      leadName,
+    ],
   };
 }
 

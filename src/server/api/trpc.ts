@@ -45,11 +45,23 @@ export interface Meta {
   scope?: "org";
 }
 
+/** Below the platform's function limit (vercel.json), so a stream ends cleanly, not killed. */
+export const SSE_MAX_DURATION_MS = 50_000;
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
     transformer: superjson,
+    // Subscriptions stream over SSE from a normal function invocation. Each connection ends itself
+    // before vercel.json's 60 s maxDuration for api routes; the browser's EventSource reconnects
+    // with the last event id, and a reconnect re-checks the session and membership. Pings keep
+    // proxies from closing a quiet connection; a client that hears nothing for 25 s reconnects.
+    sse: {
+      maxDurationMs: SSE_MAX_DURATION_MS,
+      ping: { enabled: true, intervalMs: 10_000 },
+      client: { reconnectAfterInactivityMs: 25_000 },
+    },
     errorFormatter({ shape, error }) {
       const hidden =
         error.code === "INTERNAL_SERVER_ERROR" && process.env.NODE_ENV === "production";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { syncDuePosts } from "@/server/engagement/sync";
+import { processPendingComments } from "@/server/leads/pipeline";
 import { sendTokenReminders } from "@/server/linkedin/token-reminders";
 import { publishScheduledPost, sweepScheduledPosts } from "@/server/scheduling/publishing";
 import type { Services } from "@/server/services";
@@ -35,6 +37,16 @@ export const JOBS = {
   "publish-sweeper": defineJob({
     schema: z.object({}).strict(),
     handler: (services) => sweepScheduledPosts(services),
+  }),
+  /** Every minute: syncs the published posts whose engagement is due (bounded batch, leased). */
+  "engagement-sync": defineJob({
+    schema: z.object({}).strict(),
+    handler: (services) => syncDuePosts(services),
+  }),
+  /** Every 5 minutes: scores comments whose hand-off to lead detection failed. */
+  "leads-catch-up": defineJob({
+    schema: z.object({}).strict(),
+    handler: (services) => processPendingComments(services),
   }),
 } satisfies Record<string, JobDefinition>;
 

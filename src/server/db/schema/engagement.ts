@@ -68,3 +68,33 @@ export const postComments = pgTable(
     index().on(t.organizationId, t.processedAt),
   ],
 );
+
+/**
+ * Where each published post stands in the engagement sync (src/server/engagement/sync.ts): when it
+ * is next due (null once the 30-day window is over or the post can't be synced any more), the
+ * lease a running sync holds, and what the last attempt found, for the post page to explain.
+ * Rows are created by the sync job for published posts (or on first view), never by publishing.
+ */
+export const postEngagementSync = pgTable(
+  "post_engagement_sync",
+  {
+    postId: uuid()
+      .primaryKey()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
+    nextSyncAt: timestamp({ withTimezone: true }),
+    /** A sync holds the post until then; a sync that died is retried once it has passed. */
+    leaseUntil: timestamp({ withTimezone: true }),
+    lastAttemptAt: timestamp({ withTimezone: true }),
+    /** The last sync that reached LinkedIn (and got at least one answer). */
+    lastSyncedAt: timestamp({ withTimezone: true }),
+    /** What went wrong last time, in words for the user; null when the last attempt was clean. */
+    lastError: text(),
+    /** The read scopes the connection lacked at the last attempt (those parts were not called). */
+    missingScopes: text().array().notNull().default([]),
+    syncCount: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.nextSyncAt), index().on(t.organizationId)],
+);

@@ -1,0 +1,81 @@
+"use client";
+
+import { skipToken } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { toast } from "sonner";
+import { api } from "@/trpc/react";
+import { useMarkRead } from "./use-mark-read";
+
+/** "New high-priority lead: Jane Doe — CTO at Acme". */
+export function toastText(n: { title: string; body: string }): string {
+  return n.body ? `${n.title} — ${n.body}` : n.title;
+}
+
+function subscribeVisibility(onChange: () => void) {
+  document.addEventListener("visibilitychange", onChange);
+  return () => document.removeEventListener("visibilitychange", onChange);
+}
+
+/** Whether the tab is in view; true on the server (nothing subscribes there). */
+function useTabVisible(): boolean {
+  return useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState !== "hidden",
+    () => true,
+  );
+}
+
+/**
+ * One per signed-in page: listens for the member's new notifications over SSE, shows a toast for
+ * each and keeps the unread count current. The link resumes from the last event after a dropped
+ * connection, so nothing is missed or shown twice. A hidden tab closes its connection (each open
+ * one polls Redis); coming back resumes from the last event it had, so what arrived meanwhile
+ * still pops up. The id set guards a toast against repeats.
+ */
+export function NotificationListener() {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const { markRead } = useMarkRead();
+  const shown = useRef(new Set<string>());
+  const lastEventId = useRef<string | null>(null);
+  const visible = useTabVisible();
+  // Only changes when the tab hides, so the input (and the connection) stays put while visible.
+  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (!visible) setResumeFrom(lastEventId.current);
+  }, [visible]);
+
+  api.notification.onNotification.useSubscription(
+    visible ? { lastEventId: resumeFrom } : skipToken,
+    {
+      // Anything that arrived before the stream (re)opened is in the count, not in a toast.
+      onStarted: () => {
+        void utils.notification.unreadCount.invalidate();
+      },
+      onData: ({ id, data }) => {
+        // Every event, "ready" included, is a point the stream can resume from.
+        lastEventId.current = id;
+        if (data.kind !== "notification") return;
+        const n = data.notification;
+        if (shown.current.has(n.id)) return;
+        shown.current.add(n.id);
+        utils.notification.unreadCount.setData(undefined, (c) => (c === undefined ? c : c + 1));
+        void utils.notification.list.invalidate();
+        toast(toastText(n), {
+          id: `notification-${n.id}`,
+          duration: 10_000,
+          action: {
+            label: "Open",
+            onClick: () => {
+              markRead([n.id]);
+              router.push(n.url);
+            },
+          },
+        });
+      },
+    },
+  );
+
+  return null;
+}
