@@ -1,28 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { LEAD_INTENTS, LEAD_PRIORITIES } from "@/server/leads";
+import { runScript } from "./lib/run-script";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "leads-score-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      "npx",
-      ["tsx", "scripts/leads-score.ts", ...args],
-      { cwd: repoRoot, timeout: 25_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const run = (args: string[]) => runScript("scripts/leads-score.ts", args);
 
 describe("npm run leads:score", () => {
   it("prints one JSON line per input and an error line for a malformed one", async () => {
