@@ -1,22 +1,14 @@
 "use client";
 
-import { FilterX, Search } from "lucide-react";
+import { FilterX } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
+import { FilterSelect, SearchField, useFilterSearch } from "@/components/list-filters";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@/components/ui/select";
 import { cn } from "@/lib/utils";
-import type { FrameworkId } from "@/server/content/types";
-import type { PostStatus } from "@/server/content/workflow";
 import { api } from "@/trpc/react";
 import {
   filtersQuery,
@@ -28,9 +20,6 @@ import {
 import { PostList } from "./post-list";
 import { POST_STATUSES, STATUS_LABELS } from "./post-status";
 import { useFrameworkName, useFrameworks } from "./use-frameworks";
-
-const ALL = "all";
-const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * Filters live in the URL. They change it with history.replaceState, which Next.js syncs with
@@ -47,18 +36,10 @@ export function PostLibrary({ timeZone }: { timeZone: string }) {
   const filters = parseFilters(new URLSearchParams(useSearchParams().toString()));
   const frameworks = useFrameworks();
   const frameworkName = useFrameworkName();
-  const [search, setSearch] = useState(filters.q ?? "");
-  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(searchTimer.current), []);
-
-  function searchNow(value: string) {
-    clearTimeout(searchTimer.current);
-    replaceFilters({ q: value.trim() || undefined });
-  }
+  const search = useFilterSearch(filters.q ?? "", (q) => replaceFilters({ q }));
 
   function clearFilters() {
-    clearTimeout(searchTimer.current);
-    setSearch("");
+    search.clear();
     replaceFilters({
       status: undefined,
       framework: undefined,
@@ -107,82 +88,35 @@ export function PostLibrary({ timeZone }: { timeZone: string }) {
       {!nothingYet && (
         <search aria-label="Filter posts">
           <form
-            onSubmit={(event: FormEvent) => {
-              event.preventDefault();
-              searchNow(search);
-            }}
+            onSubmit={search.submit}
             className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.5fr)_repeat(4,minmax(0,1fr))]"
           >
-            <div className="col-span-2 space-y-1.5 lg:col-span-1">
-              <Label htmlFor={`${id}-search`}>Search posts</Label>
-              <div className="relative">
-                <Search
-                  className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-                  aria-hidden="true"
-                />
-                <Input
-                  id={`${id}-search`}
-                  type="search"
-                  value={search}
-                  placeholder="Words in the text or topic"
-                  maxLength={200}
-                  className="pl-8"
-                  onChange={(event) => {
-                    const value = event.target.value;
-                    setSearch(value);
-                    clearTimeout(searchTimer.current);
-                    searchTimer.current = setTimeout(() => searchNow(value), SEARCH_DEBOUNCE_MS);
-                  }}
-                />
-              </div>
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor={`${id}-status`}>Status</Label>
-              <Select
-                value={filters.status ?? ALL}
-                onValueChange={(value) =>
-                  replaceFilters({ status: value === ALL ? undefined : (value as PostStatus) })
-                }
-              >
-                <SelectTrigger id={`${id}-status`} className="w-full">
-                  {/* Explicit text: Radix only fills the value in after the list first opens. */}
-                  <SelectValue>
-                    {filters.status ? STATUS_LABELS[filters.status] : "Any status"}
-                  </SelectValue>
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>Any status</SelectItem>
-                  {POST_STATUSES.map((status) => (
-                    <SelectItem key={status} value={status}>
-                      {STATUS_LABELS[status]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor={`${id}-framework`}>Framework</Label>
-              <Select
-                value={filters.framework ?? ALL}
-                onValueChange={(value) =>
-                  replaceFilters({ framework: value === ALL ? undefined : (value as FrameworkId) })
-                }
-              >
-                <SelectTrigger id={`${id}-framework`} className="w-full">
-                  <SelectValue>
-                    {filters.framework ? frameworkName(filters.framework) : "Any framework"}
-                  </SelectValue>
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>Any framework</SelectItem>
-                  {frameworks.data?.map((framework) => (
-                    <SelectItem key={framework.id} value={framework.id}>
-                      {framework.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </div>
+            <SearchField
+              id={`${id}-search`}
+              label="Search posts"
+              placeholder="Words in the text or topic"
+              value={search.search}
+              onChange={search.change}
+              className="col-span-2 space-y-1.5 lg:col-span-1"
+            />
+            <FilterSelect
+              id={`${id}-status`}
+              label="Status"
+              anyLabel="Any status"
+              value={filters.status}
+              values={POST_STATUSES}
+              labelOf={(status) => STATUS_LABELS[status]}
+              onChange={(status) => replaceFilters({ status })}
+            />
+            <FilterSelect
+              id={`${id}-framework`}
+              label="Framework"
+              anyLabel="Any framework"
+              value={filters.framework}
+              values={frameworks.data?.map((framework) => framework.id) ?? []}
+              labelOf={frameworkName}
+              onChange={(framework) => replaceFilters({ framework })}
+            />
             <div className="space-y-1.5">
               <Label htmlFor={`${id}-from`}>Created from</Label>
               <Input

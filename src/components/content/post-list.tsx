@@ -1,16 +1,12 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { FilterX, SearchX, SquarePen, Trash2 } from "lucide-react";
+import { SquarePen, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { type ReactNode, useState } from "react";
 import { EmptyStateCard } from "@/components/dashboard/empty-state-card";
-import { PendingButton } from "@/components/pending-button";
-import { QueryError } from "@/components/query-error";
-import { errorMessage } from "@/components/trpc-error";
+import { InfiniteList, NoMatches, useLoadMoreCursors } from "@/components/infinite-list";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { cn } from "@/lib/utils";
 import { api, type RouterInputs } from "@/trpc/react";
 import { PostRow } from "./post-row";
 import { useFrameworkName } from "./use-frameworks";
@@ -49,10 +45,7 @@ export function PostList({
 }) {
   const frameworkName = useFrameworkName();
   const mutations = usePostMutations();
-  // New filters start again from the first page.
-  const inputKey = JSON.stringify(input);
-  const [more, setMore] = useState<{ key: string; cursors: Date[] }>({ key: "", cursors: [] });
-  const cursors = more.key === inputKey ? more.cursors : [];
+  const { cursors, addCursor } = useLoadMoreCursors<Date>(input);
   const pages = api.useQueries((t) => [
     // While new filters load, the old results stay (dimmed) instead of a flash of skeletons.
     t.post.list(input, { placeholderData: keepPreviousData }),
@@ -65,97 +58,73 @@ export function PostList({
     ...new Map(pages.flatMap((page) => page.data?.items ?? []).map((p) => [p.id, p])).values(),
   ];
 
-  if (first.isPending) return <PostListSkeleton />;
-  if (first.isError) {
+  return (
+    <InfiniteList
+      first={first}
+      last={last}
+      skeleton={<PostListSkeleton />}
+      noun="posts"
+      label={deleted ? "Deleted posts" : "Posts"}
+      empty={
+        posts.length === 0 && (
+          <NoPosts filtered={filtered} deleted={deleted} onClearFilters={onClearFilters} />
+        )
+      }
+      nextCursor={last.data?.nextBefore}
+      onLoadMore={() => {
+        const next = last.data?.nextBefore;
+        if (next) addCursor(next);
+      }}
+    >
+      {posts.map((post) => (
+        <PostRow
+          key={post.id}
+          post={post}
+          frameworkName={frameworkName(post.framework)}
+          timeZone={timeZone}
+          mutations={mutations}
+        />
+      ))}
+    </InfiniteList>
+  );
+}
+
+function NoPosts({
+  filtered,
+  deleted,
+  onClearFilters,
+}: {
+  filtered: boolean;
+  deleted: boolean;
+  onClearFilters: () => void;
+}) {
+  if (filtered) {
     return (
-      <QueryError
-        title="Couldn't load your posts"
-        message={errorMessage(first.error)}
-        onRetry={() => void first.refetch()}
-      />
+      <NoMatches noun="posts" onClearFilters={onClearFilters}>
+        Try a different search or a wider date range, or clear the filters to see{" "}
+        {deleted ? "every deleted post" : "all your posts"}.
+      </NoMatches>
     );
   }
-
-  if (posts.length === 0) {
-    let empty: ReactNode;
-    if (filtered) {
-      empty = (
-        <EmptyStateCard
-          icon={SearchX}
-          title="No posts match these filters"
-          footer={
-            <Button variant="outline" onClick={onClearFilters}>
-              <FilterX aria-hidden="true" />
-              Clear filters
-            </Button>
-          }
-        >
-          Try a different search or a wider date range, or clear the filters to see{" "}
-          {deleted ? "every deleted post" : "all your posts"}.
-        </EmptyStateCard>
-      );
-    } else if (deleted) {
-      empty = (
-        <EmptyStateCard icon={Trash2} title="Nothing deleted">
-          Posts you delete land here, so you can restore them if you change your mind.
-        </EmptyStateCard>
-      );
-    } else {
-      empty = (
-        <EmptyStateCard
-          icon={SquarePen}
-          title="No posts yet"
-          footer={
-            <Button asChild>
-              <Link href="/posts/new">Generate posts</Link>
-            </Button>
-          }
-        >
-          Give us a topic and pick a few frameworks: you&apos;ll get drafts in your voice, ready to
-          edit, review and schedule.
-        </EmptyStateCard>
-      );
-    }
-    return empty;
+  if (deleted) {
+    return (
+      <EmptyStateCard icon={Trash2} title="Nothing deleted">
+        Posts you delete land here, so you can restore them if you change your mind.
+      </EmptyStateCard>
+    );
   }
-
   return (
-    <div
-      aria-busy={first.isPlaceholderData || undefined}
-      className={cn("space-y-4 transition-opacity", first.isPlaceholderData && "opacity-60")}
+    <EmptyStateCard
+      icon={SquarePen}
+      title="No posts yet"
+      footer={
+        <Button asChild>
+          <Link href="/posts/new">Generate posts</Link>
+        </Button>
+      }
     >
-      <ul className="space-y-3" aria-label={deleted ? "Deleted posts" : "Posts"}>
-        {posts.map((post) => (
-          <PostRow
-            key={post.id}
-            post={post}
-            frameworkName={frameworkName(post.framework)}
-            timeZone={timeZone}
-            mutations={mutations}
-          />
-        ))}
-      </ul>
-      {last.isError && (
-        <QueryError
-          title="Couldn't load more posts"
-          message={errorMessage(last.error)}
-          onRetry={() => void last.refetch()}
-        />
-      )}
-      {(last.isPending || last.data?.nextBefore) && (
-        <div className="flex justify-center">
-          <PendingButton
-            variant="outline"
-            pending={last.isPending}
-            onClick={() => {
-              const next = last.data?.nextBefore;
-              if (next) setMore({ key: inputKey, cursors: [...cursors, next] });
-            }}
-          >
-            Load more
-          </PendingButton>
-        </div>
-      )}
-    </div>
+      Give us a topic and pick a few frameworks: you&apos;ll get drafts in your voice, ready to
+      edit, review and schedule.
+    </EmptyStateCard>
   );
 }

@@ -3,7 +3,7 @@
  * labels live beside its lexicon, which the browser has no reason to download.
  */
 import type { LeadRowPriority, LeadStatus } from "@/server/db/schema/leads";
-import type { LeadIntent } from "@/server/leads/types";
+import { LEAD_INTENTS, type LeadIntent } from "@/server/leads/types";
 
 export const PRIORITIES: readonly LeadRowPriority[] = ["critical", "high", "medium", "low"];
 
@@ -30,16 +30,7 @@ export const PRIORITY_CLASSES: Record<LeadRowPriority, string> = {
   low: "border-border bg-muted text-muted-foreground",
 };
 
-export const INTENTS: readonly LeadIntent[] = [
-  "fractional_cto",
-  "architecture_review",
-  "team_scaling",
-  "technical_debt",
-  "build_vs_buy",
-  "hiring_strategy",
-  "startup_scaling",
-  "general_consulting",
-];
+export const INTENTS: readonly LeadIntent[] = LEAD_INTENTS;
 
 export const INTENT_NAMES: Record<LeadIntent, string> = {
   fractional_cto: "Fractional CTO",

@@ -22,7 +22,7 @@ import { NEXT_STATUSES, PIPELINE, STATUS_LABELS } from "@/server/leads/status";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { LeadStatusBadge, PriorityBadge } from "./badges";
 import { formatMoney, intentName, STAGE_NAMES } from "./labels";
-import { leadName } from "./lead-row";
+import { leadName, leadRole } from "./lead-row";
 
 type Detail = RouterOutputs["lead"]["get"];
 
@@ -77,12 +77,7 @@ export function LeadDetail({ leadId, timeZone }: { leadId: string; timeZone: str
 
 function LeadView({ detail, timeZone }: { detail: Detail; timeZone: string }) {
   const { lead, touchpoints, notes, currency } = detail;
-  const role = [
-    lead.headline,
-    lead.company && !lead.headline?.includes(lead.company) ? lead.company : null,
-  ]
-    .filter(Boolean)
-    .join(" · ");
+  const role = leadRole(lead);
 
   return (
     <div className="space-y-6">

@@ -1,27 +1,17 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { FilterX, Search, SearchX, Target } from "lucide-react";
+import { FilterX, Target } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { EmptyStateCard } from "@/components/dashboard/empty-state-card";
-import { PendingButton } from "@/components/pending-button";
-import { QueryError } from "@/components/query-error";
-import { errorMessage } from "@/components/trpc-error";
+import { InfiniteList, NoMatches, useLoadMoreCursors } from "@/components/infinite-list";
+import { FilterSelect, SearchField, useFilterSearch } from "@/components/list-filters";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
-import type { LeadRowPriority, LeadStatus } from "@/server/db/schema/leads";
+import type { LeadRowPriority } from "@/server/db/schema/leads";
 import { STATUS_LABELS } from "@/server/leads/status";
 import { api, type RouterInputs, type RouterOutputs } from "@/trpc/react";
 import { LEAD_STATUS_LIST, PRIORITIES, PRIORITY_CLASSES, PRIORITY_LABELS } from "./labels";
@@ -34,9 +24,6 @@ import {
 } from "./lead-filters";
 import { LeadRow } from "./lead-row";
 import { MergeSuggestions } from "./merge-suggestions";
-
-const ALL = "all";
-const SEARCH_DEBOUNCE_MS = 300;
 
 /** Filters live in the URL, changed with replaceState (Next syncs useSearchParams without a trip). */
 function replaceFilters(patch: Partial<LeadFilters>) {
@@ -51,18 +38,10 @@ function replaceFilters(patch: Partial<LeadFilters>) {
 export function LeadInbox({ timeZone }: { timeZone: string }) {
   const id = useId();
   const filters = parseLeadFilters(new URLSearchParams(useSearchParams().toString()));
-  const [search, setSearch] = useState(filters.q ?? "");
-  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(searchTimer.current), []);
-
-  function searchNow(value: string) {
-    clearTimeout(searchTimer.current);
-    replaceFilters({ q: value.trim() || undefined });
-  }
+  const search = useFilterSearch(filters.q ?? "", (q) => replaceFilters({ q }));
 
   function clearFilters() {
-    clearTimeout(searchTimer.current);
-    setSearch("");
+    search.clear();
     replaceFilters({ priority: undefined, status: undefined, q: undefined });
   }
 
@@ -98,58 +77,25 @@ export function LeadInbox({ timeZone }: { timeZone: string }) {
             ))}
           </fieldset>
           <form
-            onSubmit={(event: FormEvent) => {
-              event.preventDefault();
-              searchNow(search);
-            }}
+            onSubmit={search.submit}
             className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
           >
-            <div className="space-y-1.5">
-              <Label htmlFor={`${id}-search`}>Search leads</Label>
-              <div className="relative">
-                <Search
-                  className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-                  aria-hidden="true"
-                />
-                <Input
-                  id={`${id}-search`}
-                  type="search"
-                  value={search}
-                  placeholder="Name, company or words in their comments"
-                  maxLength={200}
-                  className="pl-8"
-                  onChange={(event) => {
-                    const value = event.target.value;
-                    setSearch(value);
-                    clearTimeout(searchTimer.current);
-                    searchTimer.current = setTimeout(() => searchNow(value), SEARCH_DEBOUNCE_MS);
-                  }}
-                />
-              </div>
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor={`${id}-status`}>Status</Label>
-              <Select
-                value={filters.status ?? ALL}
-                onValueChange={(value) =>
-                  replaceFilters({ status: value === ALL ? undefined : (value as LeadStatus) })
-                }
-              >
-                <SelectTrigger id={`${id}-status`} className="w-full">
-                  <SelectValue>
-                    {filters.status ? STATUS_LABELS[filters.status] : "Any status"}
-                  </SelectValue>
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>Any status</SelectItem>
-                  {LEAD_STATUS_LIST.map((status) => (
-                    <SelectItem key={status} value={status}>
-                      {STATUS_LABELS[status]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </div>
+            <SearchField
+              id={`${id}-search`}
+              label="Search leads"
+              placeholder="Name, company or words in their comments"
+              value={search.search}
+              onChange={search.change}
+            />
+            <FilterSelect
+              id={`${id}-status`}
+              label="Status"
+              anyLabel="Any status"
+              value={filters.status}
+              values={LEAD_STATUS_LIST}
+              labelOf={(status) => STATUS_LABELS[status]}
+              onChange={(status) => replaceFilters({ status })}
+            />
           </form>
           {hasLeadFilters(filters) && (
             <div className="flex justify-end">
@@ -235,9 +181,7 @@ function LeadList({
   filtered: boolean;
   onClearFilters: () => void;
 }) {
-  const inputKey = JSON.stringify(input);
-  const [more, setMore] = useState<{ key: string; cursors: Cursor[] }>({ key: "", cursors: [] });
-  const cursors = more.key === inputKey ? more.cursors : [];
+  const { cursors, addCursor } = useLoadMoreCursors<Cursor>(input);
   const pages = api.useQueries((t) => [
     t.lead.list(input, { placeholderData: keepPreviousData }),
     ...cursors.map((cursor) => t.lead.list({ ...input, cursor })),
@@ -250,88 +194,54 @@ function LeadList({
     .flatMap((page) => page.data?.items ?? [])
     .filter((lead) => !seen.has(lead.id) && Boolean(seen.add(lead.id)));
 
-  if (first.isPending) return <LeadListSkeleton />;
-  if (first.isError) {
-    return (
-      <QueryError
-        title="Couldn't load your leads"
-        message={errorMessage(first.error)}
-        onRetry={() => void first.refetch()}
-      />
-    );
-  }
-
-  if (leads.length === 0) {
-    if (filtered) {
-      return (
-        <EmptyStateCard
-          icon={SearchX}
-          title="No leads match these filters"
-          footer={
-            <Button variant="outline" onClick={onClearFilters}>
-              <FilterX aria-hidden="true" />
-              Clear filters
-            </Button>
-          }
-        >
-          Try another priority, status or search, or clear the filters to see every lead.
-        </EmptyStateCard>
-      );
-    }
-    return (
-      <EmptyStateCard
-        icon={Target}
-        title="No leads yet"
-        footer={
-          <div className="flex flex-wrap justify-center gap-2">
-            <Button asChild>
-              <Link href="/posts/new">Write a post</Link>
-            </Button>
-            <Button variant="outline" asChild>
-              <Link href="/settings/linkedin">Connect LinkedIn</Link>
-            </Button>
-          </div>
-        }
-      >
-        Leads come from the comments on your published posts. With LinkedIn connected, comments are
-        synced and scored on their own; where LinkedIn doesn&apos;t share comments, import them from
-        the post&apos;s Engagement panel (paste or CSV). Anyone who asks for help, describes a
-        problem of their own or wants to talk shows up here, with the reasons why.
-      </EmptyStateCard>
-    );
-  }
-
   return (
-    <div
-      aria-busy={first.isPlaceholderData || undefined}
-      className={cn("space-y-4 transition-opacity", first.isPlaceholderData && "opacity-60")}
+    <InfiniteList
+      first={first}
+      last={last}
+      skeleton={<LeadListSkeleton />}
+      noun="leads"
+      label="Leads"
+      empty={leads.length === 0 && <NoLeads filtered={filtered} onClearFilters={onClearFilters} />}
+      nextCursor={last.data?.nextCursor}
+      onLoadMore={() => {
+        const next = last.data?.nextCursor;
+        if (next) addCursor(next);
+      }}
     >
-      <ul className="space-y-3" aria-label="Leads">
-        {leads.map((lead) => (
-          <LeadRow key={lead.id} lead={lead} timeZone={timeZone} />
-        ))}
-      </ul>
-      {last.isError && (
-        <QueryError
-          title="Couldn't load more leads"
-          message={errorMessage(last.error)}
-          onRetry={() => void last.refetch()}
-        />
-      )}
-      {(last.isPending || last.data?.nextCursor) && (
-        <div className="flex justify-center">
-          <PendingButton
-            variant="outline"
-            pending={last.isPending}
-            onClick={() => {
-              const next = last.data?.nextCursor;
-              if (next) setMore({ key: inputKey, cursors: [...cursors, next] });
-            }}
-          >
-            Load more
-          </PendingButton>
+      {leads.map((lead) => (
+        <LeadRow key={lead.id} lead={lead} timeZone={timeZone} />
+      ))}
+    </InfiniteList>
+  );
+}
+
+function NoLeads({ filtered, onClearFilters }: { filtered: boolean; onClearFilters: () => void }) {
+  if (filtered) {
+    return (
+      <NoMatches noun="leads" onClearFilters={onClearFilters}>
+        Try another priority, status or search, or clear the filters to see every lead.
+      </NoMatches>
+    );
+  }
+  return (
+    <EmptyStateCard
+      icon={Target}
+      title="No leads yet"
+      footer={
+        <div className="flex flex-wrap justify-center gap-2">
+          <Button asChild>
+            <Link href="/posts/new">Write a post</Link>
+          </Button>
+          <Button variant="outline" asChild>
+            <Link href="/settings/linkedin">Connect LinkedIn</Link>
+          </Button>
         </div>
-      )}
-    </div>
+      }
+    >
+      Leads come from the comments on your published posts. With LinkedIn connected, comments are
+      synced and scored on their own; where LinkedIn doesn&apos;t share comments, import them from
+      the post&apos;s Engagement panel (paste or CSV). Anyone who asks for help, describes a problem
+      of their own or wants to talk shows up here, with the reasons why.
+    </EmptyStateCard>
   );
 }

@@ -11,14 +11,19 @@ export function leadName(lead: { name: string | null }): string {
   return lead.name?.trim() || "Unknown commenter";
 }
 
-/** One lead in the inbox; the whole card opens the lead. Every user-written field is plain text. */
-export function LeadRow({ lead, timeZone }: { lead: ListedLead; timeZone: string }) {
-  const role = [
+/** The headline, then " · company" unless the headline already names the company. */
+export function leadRole(lead: { headline: string | null; company: string | null }): string {
+  return [
     lead.headline,
     lead.company && !lead.headline?.includes(lead.company) ? lead.company : null,
   ]
     .filter(Boolean)
     .join(" · ");
+}
+
+/** One lead in the inbox; the whole card opens the lead. Every user-written field is plain text. */
+export function LeadRow({ lead, timeZone }: { lead: ListedLead; timeZone: string }) {
+  const role = leadRole(lead);
   return (
     <li className="relative rounded-lg border bg-card p-4 transition-colors has-[a:focus-visible]:ring-[3px] has-[a:focus-visible]:ring-ring/50 has-[a:hover]:bg-accent/40">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">

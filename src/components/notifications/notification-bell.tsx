@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils";
 import { api } from "@/trpc/react";
-import { NotificationItem } from "./notification-item";
+import { NotificationItems, NotificationsLoading } from "./notification-item";
 import { BELL_INPUT, useMarkRead } from "./use-mark-read";
 
 export function unreadLabel(count: number): string {
@@ -25,7 +25,7 @@ export function NotificationBell({
   const [open, setOpen] = useState(false);
   const unread = api.notification.unreadCount.useQuery(undefined, { staleTime: 30_000 });
   const list = api.notification.list.useQuery(BELL_INPUT, { enabled: open });
-  const { markRead, markAllRead, markingAll } = useMarkRead();
+  const { markOpened, markAllRead, markingAll } = useMarkRead();
   const count = unread.data ?? 0;
 
   return (
@@ -71,13 +71,7 @@ export function NotificationBell({
         </div>
         <div className="max-h-[min(28rem,60dvh)] overflow-y-auto p-1">
           {list.isPending ? (
-            <p
-              role="status"
-              className="flex items-center gap-2 px-3 py-6 text-sm text-muted-foreground"
-            >
-              <Loader2 className="size-4 animate-spin" aria-hidden="true" />
-              Loading notifications…
-            </p>
+            <NotificationsLoading />
           ) : list.isError ? (
             <p className="px-3 py-6 text-sm text-destructive">
               Notifications didn't load.{" "}
@@ -90,20 +84,14 @@ export function NotificationBell({
               Nothing yet. You'll hear here when a lead comments on your posts.
             </p>
           ) : (
-            <ul>
-              {list.data.items.map((n) => (
-                <li key={n.id}>
-                  <NotificationItem
-                    notification={n}
-                    timeZone={timeZone}
-                    onOpen={(item) => {
-                      if (!item.readAt) markRead([item.id]);
-                      setOpen(false);
-                    }}
-                  />
-                </li>
-              ))}
-            </ul>
+            <NotificationItems
+              items={list.data.items}
+              timeZone={timeZone}
+              onOpen={(item) => {
+                markOpened(item);
+                setOpen(false);
+              }}
+            />
           )}
         </div>
         <div className="border-t p-1">

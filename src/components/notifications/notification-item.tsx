@@ -1,5 +1,6 @@
 "use client";
 
+import { Loader2 } from "lucide-react";
 import Link from "next/link";
 import { formatDateTime, formatRelative } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
@@ -79,5 +80,38 @@ export function NotificationItem({
         </span>
       </span>
     </Link>
+  );
+}
+
+/** While the first notifications load. */
+export function NotificationsLoading() {
+  return (
+    <p role="status" className="flex items-center gap-2 px-3 py-6 text-sm text-muted-foreground">
+      <Loader2 className="size-4 animate-spin" aria-hidden="true" />
+      Loading notifications…
+    </p>
+  );
+}
+
+/** Notifications as a list, each a link to what it is about. */
+export function NotificationItems({
+  items,
+  timeZone,
+  onOpen,
+  className,
+}: {
+  items: NotificationEntry[];
+  timeZone: string;
+  onOpen: (n: NotificationEntry) => void;
+  className?: string;
+}) {
+  return (
+    <ul className={className}>
+      {items.map((n) => (
+        <li key={n.id}>
+          <NotificationItem notification={n} timeZone={timeZone} onOpen={onOpen} />
+        </li>
+      ))}
+    </ul>
   );
 }

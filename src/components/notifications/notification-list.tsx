@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckCheck, Loader2 } from "lucide-react";
+import { CheckCheck } from "lucide-react";
 import { useState } from "react";
 import { PendingButton } from "@/components/pending-button";
 import { QueryError } from "@/components/query-error";
@@ -8,7 +8,7 @@ import { errorMessage } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/trpc/react";
-import { NotificationItem } from "./notification-item";
+import { NotificationItems, NotificationsLoading } from "./notification-item";
 import { NOTIFICATIONS_PAGE_SIZE } from "./page-size";
 import { useMarkRead } from "./use-mark-read";
 
@@ -20,7 +20,7 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
     { getNextPageParam: (page) => page.nextCursor },
   );
   const unread = api.notification.unreadCount.useQuery();
-  const { markRead, markAllRead, markingAll } = useMarkRead();
+  const { markOpened, markAllRead, markingAll } = useMarkRead();
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -52,13 +52,7 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
       </CardHeader>
       <CardContent className="px-2 sm:px-4">
         {query.isPending ? (
-          <p
-            role="status"
-            className="flex items-center gap-2 px-3 py-6 text-sm text-muted-foreground"
-          >
-            <Loader2 className="size-4 animate-spin" aria-hidden="true" />
-            Loading notifications…
-          </p>
+          <NotificationsLoading />
         ) : query.isError ? (
           <QueryError
             title="Notifications didn't load"
@@ -73,19 +67,12 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
           </p>
         ) : (
           <>
-            <ul className="divide-y">
-              {items.map((n) => (
-                <li key={n.id}>
-                  <NotificationItem
-                    notification={n}
-                    timeZone={timeZone}
-                    onOpen={(item) => {
-                      if (!item.readAt) markRead([item.id]);
-                    }}
-                  />
-                </li>
-              ))}
-            </ul>
+            <NotificationItems
+              className="divide-y"
+              items={items}
+              timeZone={timeZone}
+              onOpen={markOpened}
+            />
             {query.hasNextPage && (
               <div className="flex justify-center pt-4">
                 <PendingButton

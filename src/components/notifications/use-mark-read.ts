@@ -53,6 +53,10 @@ export function useMarkRead() {
     markRead: (ids: string[]) => {
       if (ids.length > 0) markRead.mutate({ ids });
     },
+    /** On opening one: marks it read unless it already is. */
+    markOpened: (n: { id: string; readAt: Date | null }) => {
+      if (!n.readAt) markRead.mutate({ ids: [n.id] });
+    },
     markAllRead: () => markAllRead.mutate(),
     markingAll: markAllRead.isPending,
   };

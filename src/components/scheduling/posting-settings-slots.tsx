@@ -3,7 +3,6 @@
 import { Plus, X } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import {
   Select,
@@ -16,6 +15,7 @@ import {
 } from "@/components/ui/select";
 import { slotLabel, WEEKDAYS } from "@/server/scheduling/learned-slots";
 import type { WeeklySlot } from "@/server/scheduling/slots";
+import { TimeField } from "./time-field";
 
 type Weekday = WeeklySlot["weekday"];
 
@@ -196,28 +196,23 @@ export function WeeklySlotsEditor({
             </SelectContent>
           </Select>
         </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${id}-time`}>Time</Label>
-          <Input
-            id={`${id}-time`}
-            type="time"
-            step={60}
-            required
-            value={time}
-            disabled={disabled}
-            className="bg-background sm:w-32"
-            onChange={(event) => setTime(event.target.value)}
-            onKeyDown={(event) => {
-              // Enter adds the slot rather than submitting the whole settings form.
-              if (event.key === "Enter") {
-                event.preventDefault();
-                add();
-              }
-            }}
-            aria-invalid={note?.error || undefined}
-            aria-describedby={`${id}-note`}
-          />
-        </div>
+        <TimeField
+          className="flex flex-col gap-1.5"
+          id={`${id}-time`}
+          value={time}
+          disabled={disabled}
+          inputClassName="bg-background sm:w-32"
+          onChange={(event) => setTime(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter adds the slot rather than submitting the whole settings form.
+            if (event.key === "Enter") {
+              event.preventDefault();
+              add();
+            }
+          }}
+          aria-invalid={note?.error || undefined}
+          aria-describedby={`${id}-note`}
+        />
         <Button type="button" variant="outline" disabled={disabled} onClick={add}>
           <Plus aria-hidden="true" />
           Add slot

@@ -17,8 +17,14 @@ import {
   SelectValue,
 } from "@/components/ui/select";
 import { api, type RouterOutputs } from "@/trpc/react";
-import { authorOf, QueueEmpty, type QueueEntry, QueueSection } from "./queue-section";
-import type { TimeDialogTarget } from "./schedule-time-dialog";
+import {
+  authorOf,
+  QueueEmpty,
+  type QueuePartProps,
+  QueuePostHook,
+  type QueueRowProps,
+  QueueSection,
+} from "./queue-section";
 import { useScheduleMutations } from "./use-schedule-mutations";
 
 /** Why nothing can be scheduled yet, and the one place that fixes it. */
@@ -52,15 +58,7 @@ function AccountBlocker({ data }: { data: RouterOutputs["linkedin"]["accounts"] 
   );
 }
 
-function ReadyRow({
-  post,
-  timeZone,
-  onPickTime,
-}: {
-  post: QueueEntry;
-  timeZone: string;
-  onPickTime: (target: TimeDialogTarget) => void;
-}) {
+function ReadyRow({ post, timeZone, onPickTime }: QueueRowProps) {
   const id = useId();
   const { schedule } = useScheduleMutations(timeZone);
   // Each row keeps its own pick; the query is shared, so this costs no extra request.
@@ -69,14 +67,7 @@ function ReadyRow({
   return (
     <li className="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:flex-row sm:items-center">
       <div className="min-w-0 flex-1 space-y-1">
-        <h3 id={`${id}-hook`} className="line-clamp-2 font-medium text-pretty">
-          <Link
-            href={`/posts/${post.id}`}
-            className="rounded-sm outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-          >
-            {post.hook}
-          </Link>
-        </h3>
+        <QueuePostHook id={`${id}-hook`} post={post} />
         <p className="text-xs text-muted-foreground">{authorOf(post)}</p>
       </div>
       {account && (
@@ -138,15 +129,7 @@ function ReadyRow({
 }
 
 /** Approved posts without a slot: add each to the next free slot, or pick a time. */
-export function QueueReady({
-  posts,
-  timeZone,
-  onPickTime,
-}: {
-  posts: QueueEntry[];
-  timeZone: string;
-  onPickTime: (target: TimeDialogTarget) => void;
-}) {
+export function QueueReady({ posts, timeZone, onPickTime }: QueuePartProps) {
   const accounts = api.linkedin.accounts.useQuery();
   const blocked = accounts.data?.accounts.some((a) => a.health.canPublish) === false;
 

@@ -1,10 +1,35 @@
 import type { LucideIcon } from "lucide-react";
+import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { displayName } from "@/components/format";
 import { cn } from "@/lib/utils";
 import type { RouterOutputs } from "@/trpc/react";
+import type { TimeDialogTarget } from "./schedule-time-dialog";
 
 export type QueueEntry = RouterOutputs["scheduling"]["queue"]["ready"][number];
+
+/** What a part of the queue, and each of its rows, gets: its posts open the time dialog. */
+export interface QueuePartProps {
+  posts: QueueEntry[];
+  timeZone: string;
+  onPickTime: (target: TimeDialogTarget) => void;
+}
+
+export type QueueRowProps = Omit<QueuePartProps, "posts"> & { post: QueueEntry };
+
+/** A row's heading: the post's hook, linking to the post; `id` lets the row's buttons name it. */
+export function QueuePostHook({ id, post }: { id: string; post: QueueEntry }) {
+  return (
+    <h3 id={id} className="line-clamp-2 font-medium text-pretty">
+      <Link
+        href={`/posts/${post.id}`}
+        className="rounded-sm outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      >
+        {post.hook}
+      </Link>
+    </h3>
+  );
+}
 
 /** "Dana Reyes", or who it was when the author has left. */
 export function authorOf(entry: QueueEntry): string {

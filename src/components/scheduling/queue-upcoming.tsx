@@ -1,27 +1,24 @@
 "use client";
 
 import { CalendarClock, CalendarX2, Clock, Loader2 } from "lucide-react";
-import Link from "next/link";
 import { useId, useState } from "react";
 import { formatSlot } from "@/components/format";
 import { PendingButton } from "@/components/pending-button";
 import { Button } from "@/components/ui/button";
-import { authorOf, QueueEmpty, type QueueEntry, QueueSection } from "./queue-section";
-import type { TimeDialogTarget } from "./schedule-time-dialog";
+import {
+  authorOf,
+  QueueEmpty,
+  type QueuePartProps,
+  QueuePostHook,
+  type QueueRowProps,
+  QueueSection,
+} from "./queue-section";
 import { useScheduleMutations } from "./use-schedule-mutations";
 
 /** Enough to see the next few days at a glance; the calendar below shows the rest. */
 const COLLAPSED_COUNT = 5;
 
-function UpcomingRow({
-  post,
-  timeZone,
-  onReschedule,
-}: {
-  post: QueueEntry;
-  timeZone: string;
-  onReschedule: (target: TimeDialogTarget) => void;
-}) {
+function UpcomingRow({ post, timeZone, onPickTime }: QueueRowProps) {
   const id = useId();
   const { unschedule } = useScheduleMutations(timeZone);
   const at = post.scheduledAt!;
@@ -36,14 +33,7 @@ function UpcomingRow({
           {formatSlot(at, timeZone)}
         </time>
         <div className="min-w-0 space-y-1">
-          <h3 id={`${id}-hook`} className="line-clamp-2 font-medium text-pretty">
-            <Link
-              href={`/posts/${post.id}`}
-              className="rounded-sm outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-            >
-              {post.hook}
-            </Link>
-          </h3>
+          <QueuePostHook id={`${id}-hook`} post={post} />
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground">
             {post.accountName ? (
               <span>On {post.accountName}</span>
@@ -66,9 +56,7 @@ function UpcomingRow({
             variant="outline"
             disabled={unschedule.isPending}
             aria-describedby={`${id}-hook`}
-            onClick={() =>
-              onReschedule({ mode: "reschedule", postId: post.id, hook: post.hook, at })
-            }
+            onClick={() => onPickTime({ mode: "reschedule", postId: post.id, hook: post.hook, at })}
           >
             <CalendarClock aria-hidden="true" />
             Reschedule
@@ -90,15 +78,7 @@ function UpcomingRow({
 }
 
 /** Scheduled posts in time order, with the next few shown and the rest a click away. */
-export function QueueUpcoming({
-  posts,
-  timeZone,
-  onReschedule,
-}: {
-  posts: QueueEntry[];
-  timeZone: string;
-  onReschedule: (target: TimeDialogTarget) => void;
-}) {
+export function QueueUpcoming({ posts, timeZone, onPickTime }: QueuePartProps) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? posts : posts.slice(0, COLLAPSED_COUNT);
 
@@ -117,12 +97,7 @@ export function QueueUpcoming({
         <>
           <ul className="space-y-2">
             {shown.map((post) => (
-              <UpcomingRow
-                key={post.id}
-                post={post}
-                timeZone={timeZone}
-                onReschedule={onReschedule}
-              />
+              <UpcomingRow key={post.id} post={post} timeZone={timeZone} onPickTime={onPickTime} />
             ))}
           </ul>
           {posts.length > COLLAPSED_COUNT && (

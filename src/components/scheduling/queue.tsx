@@ -53,7 +53,7 @@ export function Queue({ timeZone }: { timeZone: string }) {
     <div className="space-y-8">
       {failed.length > 0 && <QueueFailed posts={failed} />}
       <QueueReady posts={ready} timeZone={timeZone} onPickTime={setDialog} />
-      <QueueUpcoming posts={upcoming} timeZone={timeZone} onReschedule={setDialog} />
+      <QueueUpcoming posts={upcoming} timeZone={timeZone} onPickTime={setDialog} />
       <ScheduleTimeDialog target={dialog} timeZone={timeZone} onClose={() => setDialog(null)} />
     </div>
   );

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { utcToZoned, zonedToUtc } from "@/server/scheduling/zoned-time";
+import { TimeField } from "./time-field";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -124,21 +125,16 @@ export function TimePicker({
             aria-describedby={`${id}-zone ${id}-problem`}
           />
         </div>
-        <div className="space-y-1.5">
-          <Label htmlFor={`${id}-time`}>Time</Label>
-          <Input
-            id={`${id}-time`}
-            type="time"
-            step={60}
-            required
-            value={values.time}
-            disabled={pending}
-            className="sm:w-32"
-            onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-zone ${id}-problem`}
-          />
-        </div>
+        <TimeField
+          className="space-y-1.5"
+          id={`${id}-time`}
+          value={values.time}
+          disabled={pending}
+          inputClassName="sm:w-32"
+          onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-zone ${id}-problem`}
+        />
         <p id={`${id}-zone`} className="text-sm text-muted-foreground sm:pb-2">
           {zoneLabel(timeZone)} time
         </p>

@@ -20,12 +20,16 @@ const item = {
 
 export type NotificationItem = Pick<typeof notifications.$inferSelect, keyof typeof item>;
 
-const mine = (ctx: Pick<OrgCtx, "org" | "user">) =>
+/** The member's notifications shown in the app. */
+const visibleTo = (scope: { organizationId: string; userId: string }) =>
   and(
-    eq(notifications.organizationId, ctx.org.id),
-    eq(notifications.userId, ctx.user.id),
+    eq(notifications.organizationId, scope.organizationId),
+    eq(notifications.userId, scope.userId),
     eq(notifications.showInApp, true),
   );
+
+const mine = (ctx: Pick<OrgCtx, "org" | "user">) =>
+  visibleTo({ organizationId: ctx.org.id, userId: ctx.user.id });
 
 export async function listNotifications(
   ctx: OrgCtx,
@@ -138,14 +142,7 @@ export async function loadByIds(
   const rows = await db
     .select(item)
     .from(notifications)
-    .where(
-      and(
-        eq(notifications.organizationId, scope.organizationId),
-        eq(notifications.userId, scope.userId),
-        eq(notifications.showInApp, true),
-        inArray(notifications.id, ids),
-      ),
-    );
+    .where(and(visibleTo(scope), inArray(notifications.id, ids)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -173,9 +170,7 @@ export async function backfillBetween(
     .from(notifications)
     .where(
       and(
-        eq(notifications.organizationId, scope.organizationId),
-        eq(notifications.userId, scope.userId),
-        eq(notifications.showInApp, true),
+        visibleTo(scope),
         isNotNull(notifications.streamId),
         sql`${streamOrder} > ${streamTuple(after)}`,
         before ? sql`${streamOrder} < ${streamTuple(before)}` : undefined,
