@@ -10,6 +10,8 @@ import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
 /** Signed-in frame: sidebar on md+, top bar and bottom navigation on phones. */
+const LISTEN_MARGIN_MS = 5_000;
+
 export function AppShell({
   user,
   organization,
@@ -75,7 +77,8 @@ export function AppShell({
 
       <MobileNav />
       {/* Live lead alerts: one SSE connection per tab, toasts and the unread count. */}
-      <NotificationListener />
+      {/* A little before now: the server's clock and Redis's may differ by a moment. */}
+      <NotificationListener since={`${Date.now() - LISTEN_MARGIN_MS}-0`} />
     </div>
   );
 }

@@ -32,16 +32,20 @@ function useTabVisible(): boolean {
  * connection, so nothing is missed or shown twice. A hidden tab closes its connection (each open
  * one polls Redis); coming back resumes from the last event it had, so what arrived meanwhile
  * still pops up. The id set guards a toast against repeats.
+ *
+ * `since` (a stream id from when the server rendered the page) is where the first connection
+ * starts, so a notification that arrives before the stream is open, or while the tab is hidden
+ * before the stream said where it started, still pops up.
  */
-export function NotificationListener() {
+export function NotificationListener({ since }: { since: string }) {
   const router = useRouter();
   const utils = api.useUtils();
   const { markRead } = useMarkRead();
   const shown = useRef(new Set<string>());
-  const lastEventId = useRef<string | null>(null);
+  const lastEventId = useRef<string>(since);
   const visible = useTabVisible();
   // Only changes when the tab hides, so the input (and the connection) stays put while visible.
-  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  const [resumeFrom, setResumeFrom] = useState(since);
   useEffect(() => {
     if (!visible) setResumeFrom(lastEventId.current);
   }, [visible]);
