@@ -21,20 +21,17 @@ const LineSchema = z.object({
     .optional(),
 });
 
-const predictLine = jsonLine(
-  LineSchema,
-  ({ text, authorFollowers, mediaType, postedAt }) => {
-    const prediction = predictEngagement({
-      text,
-      authorFollowers,
-      mediaType,
-      postedAt: postedAt === undefined ? undefined : new Date(postedAt),
-    });
-    return {
-      predictedEngagement: prediction.predictedEngagement,
-      explanation: prediction.explanation,
-    };
-  },
-);
+const predictLine = jsonLine(LineSchema, ({ text, authorFollowers, mediaType, postedAt }) => {
+  const prediction = predictEngagement({
+    text,
+    authorFollowers,
+    mediaType,
+    postedAt: postedAt === undefined ? undefined : new Date(postedAt),
+  });
+  return {
+    predictedEngagement: prediction.predictedEngagement,
+    explanation: prediction.explanation,
+  };
+});
 
 runJsonLinesCli("content:predict", predictLine);
