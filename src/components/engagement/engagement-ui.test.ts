@@ -1,43 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { describeSeries, sparklineShape } from "./sparkline-geometry";
+import { describeSeries } from "./series";
 import { canSyncNow, type SyncStatusView, syncLine } from "./sync-line";
 
 const at = (m: number) => new Date(Date.UTC(2026, 2, 2, 6, 30 + m));
 
-describe("sparkline geometry", () => {
-  it("scales time on x and value on y from zero", () => {
-    const shape = sparklineShape(
-      [
-        { at: at(0), value: 0 },
-        { at: at(10), value: 5 },
-        { at: at(30), value: 10 },
-      ],
-      100,
-      20,
-      0,
-    );
-    expect(shape.line).toBe("M0 20 L33.3 10 L100 0");
-    expect(shape.area).toBe("M0 20 L33.3 10 L100 0 L100 20 L0 20 Z");
-    expect(shape.last).toEqual({ x: 100, y: 0 });
-  });
-
-  it("draws nothing without points and a dot's worth for one", () => {
-    expect(sparklineShape([], 100, 20).line).toBe("");
-    expect(sparklineShape([{ at: at(0), value: 3 }], 100, 20, 0).last).toEqual({ x: 100, y: 0 });
-    // All zero: a flat line on the baseline, not a division by zero.
-    expect(
-      sparklineShape(
-        [
-          { at: at(0), value: 0 },
-          { at: at(5), value: 0 },
-        ],
-        10,
-        10,
-        0,
-      ).line,
-    ).toBe("M0 10 L10 10");
-  });
-
+describe("series description", () => {
   it("describes the series for screen readers", () => {
     const fmt = (d: Date) => d.toISOString().slice(11, 16);
     expect(describeSeries("Impressions", [], fmt)).toBe("Impressions: no data yet");

@@ -1,13 +1,14 @@
+"use client";
+
+import { Area, AreaChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatDateTime } from "@/components/format";
 import { cn } from "@/lib/utils";
-import { describeSeries, type SeriesPoint, sparklineShape } from "./sparkline-geometry";
-
-const WIDTH = 120;
-const HEIGHT = 32;
+import { describeSeries, type SeriesPoint } from "./series";
 
 /**
- * A small line chart of one metric over time, as plain SVG (no chart library is installed). Its
- * accessible name states the first and last readings, so the trend isn't only visual.
+ * A small area chart of one metric over time. Time runs on a numeric axis so uneven sync gaps
+ * show as such, and values start at 0 (a baseline at the minimum would make +1 look like a surge).
+ * Its accessible name states the first and last readings, so the trend isn't only visual.
  */
 export function Sparkline({
   label,
@@ -21,41 +22,29 @@ export function Sparkline({
   className?: string;
 }) {
   const description = describeSeries(label, points, (d) => formatDateTime(d, timeZone));
-  const shape = sparklineShape(points, WIDTH, HEIGHT);
+  const data = points.map((p) => ({ t: p.at.getTime(), value: Math.max(0, p.value) }));
   return (
-    <svg
-      role="img"
-      aria-label={description}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      preserveAspectRatio="none"
-      className={cn("h-8 w-full overflow-visible text-primary", className)}
-    >
-      <title>{description}</title>
-      {points.length > 1 ? (
-        <>
-          <path d={shape.area} fill="currentColor" opacity={0.12} />
-          <path
-            d={shape.line}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth={1.5}
-            strokeLinejoin="round"
-            strokeLinecap="round"
-            vectorEffect="non-scaling-stroke"
-          />
-        </>
+    <div role="img" aria-label={description} className={cn("h-8 w-full text-primary", className)}>
+      {data.length > 1 ? (
+        <ResponsiveContainer width="100%" height="100%">
+          <AreaChart data={data} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+            <XAxis hide type="number" dataKey="t" domain={["dataMin", "dataMax"]} />
+            <YAxis hide domain={[0, (max: number) => Math.max(1, max)]} />
+            <Area
+              type="monotone"
+              dataKey="value"
+              stroke="currentColor"
+              strokeWidth={1.5}
+              fill="currentColor"
+              fillOpacity={0.12}
+              isAnimationActive={false}
+            />
+          </AreaChart>
+        </ResponsiveContainer>
       ) : (
-        <line
-          x1={0}
-          x2={WIDTH}
-          y1={HEIGHT - 2}
-          y2={HEIGHT - 2}
-          stroke="currentColor"
-          strokeOpacity={0.25}
-          strokeDasharray="3 3"
-          vectorEffect="non-scaling-stroke"
-        />
+        // One reading or none: a faint baseline until the next sync adds a point.
+        <div className="mt-[calc(2rem-3px)] border-t border-dashed border-current opacity-25" />
       )}
-    </svg>
+    </div>
   );
 }
