@@ -70,7 +70,7 @@ test("imported comments become leads: inbox, filters, detail, status, notes, set
   // The lead: comment, reasons, value, status stepper, notes.
   await list.getByRole("link", { name: "Jane Doe" }).click();
   await expect(page.getByRole("heading", { name: "Jane Doe", level: 1 })).toBeVisible();
-  await expect(page.getByText("CEO at Finly")).toBeVisible();
+  await expect(page.getByText("CEO at Finly", { exact: true })).toBeVisible();
   const why = page.locator("li:visible", { hasText: "Asks for help directly" });
   await expect(why.first()).toBeVisible();
   // The topic's value × Series A (1.0); the topic leans on the generated post, so any value.

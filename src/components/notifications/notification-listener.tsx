@@ -7,6 +7,30 @@ import { toast } from "sonner";
 import { api } from "@/trpc/react";
 import { useMarkRead } from "./use-mark-read";
 
+const TOASTED_KEY = "tla-toasted-notifications";
+const TOASTED_KEPT = 50;
+
+/**
+ * Notifications this tab already toasted, kept across page loads (the stream starts a little
+ * before each load, so the last alert would otherwise pop up again after a reload).
+ */
+function toastedInThisTab(): Set<string> {
+  try {
+    return new Set(JSON.parse(sessionStorage.getItem(TOASTED_KEY) ?? "[]") as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+function rememberToasted(ids: Set<string>, id: string) {
+  ids.add(id);
+  try {
+    sessionStorage.setItem(TOASTED_KEY, JSON.stringify([...ids].slice(-TOASTED_KEPT)));
+  } catch {
+    // Storage full or blocked: the in-memory set still guards this page.
+  }
+}
+
 /** "New high-priority lead: Jane Doe — CTO at Acme". */
 export function toastText(n: { title: string; body: string }): string {
   return n.body ? `${n.title} — ${n.body}` : n.title;
@@ -41,7 +65,7 @@ export function NotificationListener({ since }: { since: string }) {
   const router = useRouter();
   const utils = api.useUtils();
   const { markRead } = useMarkRead();
-  const shown = useRef(new Set<string>());
+  const shown = useRef<Set<string> | null>(null);
   const lastEventId = useRef<string>(since);
   const visible = useTabVisible();
   // Only changes when the tab hides, so the input (and the connection) stays put while visible.
@@ -62,8 +86,10 @@ export function NotificationListener({ since }: { since: string }) {
         lastEventId.current = id;
         if (data.kind !== "notification") return;
         const n = data.notification;
-        if (shown.current.has(n.id)) return;
-        shown.current.add(n.id);
+        shown.current ??= toastedInThisTab();
+        // Already toasted here, or read elsewhere since: the list and the count have it.
+        if (shown.current.has(n.id) || n.readAt) return;
+        rememberToasted(shown.current, n.id);
         utils.notification.unreadCount.setData(undefined, (c) => (c === undefined ? c : c + 1));
         void utils.notification.list.invalidate();
         toast(toastText(n), {
