@@ -48,6 +48,28 @@ describe.each(backends)("Upstash REST endpoint on the $kind backend", ({ kind, r
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it("gives stream entries Redis's <unix ms>-<seq> ids, so a reader can start from a time", async () => {
+    const stream = key("stream");
+    const before = Date.now();
+    const ids = [
+      await redis.xadd(stream, "*", { n: "1" }),
+      await redis.xadd(
+        stream,
+        "*",
+        { n: "2" },
+        { trim: { type: "MAXLEN", comparison: "~", threshold: 100 } },
+      ),
+    ];
+    const [ms0, seq0] = ids[0]!.split("-").map(Number);
+    expect(ms0).toBeGreaterThanOrEqual(before);
+    expect(ms0).toBeLessThanOrEqual(Date.now());
+    expect(Number.isInteger(seq0)).toBe(true);
+    const [ms1, seq1] = ids[1]!.split("-").map(Number);
+    expect(ms1! > ms0! || (ms1 === ms0 && seq1! > seq0!)).toBe(true);
+    const since = await redis.xrange(stream, String(before - 1), "+");
+    expect(Object.keys(since)).toEqual(ids);
+  });
+
   // The SDK batches commands into /pipeline by default; without auto-pipelining each goes to /.
   describe.each([
     { mode: "auto-pipelined", enableAutoPipelining: true },

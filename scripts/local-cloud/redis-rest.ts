@@ -245,6 +245,14 @@ function openMemory(): Backend {
   // server's data its own.
   const mock = new RedisMock({ host: `memory-${randomUUID()}` });
   const members = mock as unknown as Record<string, unknown>;
+  // ioredis-mock numbers auto ids 1-0, 2-0, …; Redis uses <unix ms>-<seq>, and readers rely on
+  // that (an id made from a time reads everything added since). Auto ids are made here instead:
+  // a bare <ms> (the mock appends "-0" to whatever it is given), one ms apart when added together.
+  let lastMs = 0;
+  const nextStreamId = () => {
+    lastMs = Math.max(Date.now(), lastMs + 1);
+    return String(lastMs);
+  };
   // Commands are the mock's own properties (client methods live on its prototype); the Buffer
   // variant keeps bulk replies as bytes, like callBuffer does on a real Redis.
   const bind = ([name = "", ...args]: string[]): (() => unknown) => {
@@ -256,7 +264,10 @@ function openMemory(): Backend {
     const isKeyword = MOCK_KEYWORDS[lower];
     const normalized = isKeyword
       ? args.map((a, i) => (isKeyword(args, i) ? a.toUpperCase() : a))
-      : args;
+      : [...args];
+    // XADD key [options] * field value …: the id is the first "*" after the key.
+    const autoId = lower === "xadd" ? normalized.indexOf("*", 1) : -1;
+    if (autoId > 0) normalized[autoId] = nextStreamId();
     return () => method.apply(mock, normalized);
   };
   return {
