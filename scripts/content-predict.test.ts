@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runScript } from "./lib/run-script";
-
-const dir = mkdtempSync(join(tmpdir(), "content-predict-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const run = (args: string[]) => runScript("scripts/content-predict.ts", args);
+import { describe, expect, it } from "vitest";
+import { runOnLines, runScript } from "./lib/run-script";
 
 describe("npm run content:predict", () => {
   it("prints one JSON line per input and an error line for a malformed one", async () => {
-    const file = join(dir, "posts.jsonl");
     const lines = [
       JSON.stringify({
         id: "p1",
@@ -28,15 +19,9 @@ describe("npm run content:predict", () => {
       "{this is not json",
       JSON.stringify({ id: 3, text: "No follower count or media here." }),
     ];
-    writeFileSync(file, `${lines.join("\n")}\n`);
-
-    const { code, stdout, stderr } = await run([file]);
+    const { code, stderr, out } = await runOnLines("scripts/content-predict.ts", lines);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const out = stdout
-      .trimEnd()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(4);
 
     for (const [i, id] of [
@@ -63,7 +48,9 @@ describe("npm run content:predict", () => {
   });
 
   it("exits 1 with a message on stderr when the file cannot be read", async () => {
-    const { code, stdout, stderr } = await run([join(dir, "missing.jsonl")]);
+    const { code, stdout, stderr } = await runScript("scripts/content-predict.ts", [
+      "/nonexistent/missing.jsonl",
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/cannot read/);

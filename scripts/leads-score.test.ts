@@ -1,18 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LEAD_INTENTS, LEAD_PRIORITIES } from "@/server/leads";
-import { runScript } from "./lib/run-script";
-
-const dir = mkdtempSync(join(tmpdir(), "leads-score-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const run = (args: string[]) => runScript("scripts/leads-score.ts", args);
+import { runOnLines, runScript } from "./lib/run-script";
 
 describe("npm run leads:score", () => {
   it("prints one JSON line per input and an error line for a malformed one", async () => {
-    const file = join(dir, "comments.jsonl");
     const lines = [
       JSON.stringify({
         id: "c1",
@@ -27,15 +18,9 @@ describe("npm run leads:score", () => {
       JSON.stringify({ id: "c5", text: "Interested", author: null, post: { text: null } }),
       JSON.stringify({ id: "c6", text: "Kunnen we volgende week bellen?", author: {} }),
     ];
-    writeFileSync(file, `${lines.join("\n")}\n`);
-
-    const { code, stdout, stderr } = await run([file]);
+    const { code, stderr, out } = await runOnLines("scripts/leads-score.ts", lines);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const out = stdout
-      .trimEnd()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(6);
 
     for (const [i, id] of [
@@ -69,7 +54,9 @@ describe("npm run leads:score", () => {
   });
 
   it("exits 1 with a message on stderr when the file cannot be read", async () => {
-    const { code, stdout, stderr } = await run([join(dir, "missing.jsonl")]);
+    const { code, stdout, stderr } = await runScript("scripts/leads-score.ts", [
+      "/nonexistent/missing.jsonl",
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/cannot read/);

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -19,4 +22,25 @@ export function runScript(
       },
     );
   });
+}
+
+/**
+ * Runs a JSON Lines tool (ARCHITECTURE §6) on `lines` written to a temporary file; returns the
+ * exit code, stderr and each output line parsed.
+ */
+export async function runOnLines(script: string, lines: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "json-lines-"));
+  try {
+    const file = join(dir, "input.jsonl");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const { code, stdout, stderr } = await runScript(script, [file]);
+    const out = stdout
+      .trimEnd()
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    return { code, stderr, out };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
