@@ -13,8 +13,9 @@ import {
   SelectTrigger,
   SelectValue,
 } from "@/components/ui/select";
-import { slotLabel, WEEKDAYS } from "@/server/scheduling/learned-slots";
+import { slotLabel } from "@/server/scheduling/learned-slots";
 import type { WeeklySlot } from "@/server/scheduling/slots";
+import { WEEKDAYS } from "@/server/scheduling/zoned-time";
 import { TimeField } from "./time-field";
 
 type Weekday = WeeklySlot["weekday"];

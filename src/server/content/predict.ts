@@ -10,6 +10,7 @@
  * and deliberately mild. Nothing here was tuned on the evaluation data
  * (scripts/data/linkedin-public-posts.jsonl, see scripts/eval/predict-spearman.ts).
  */
+import { WEEKDAYS } from "@/server/scheduling/zoned-time";
 import type {
   FrameworkId,
   HistoricalPost,
@@ -374,11 +375,9 @@ function localTime(date: Date, timeZone: string): { day: number; hour: number; z
   return { day, hour, zone };
 }
 
-const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 function timingFactor(postedAt: Date, timeZone: string): PredictionFactor {
   const { day, hour, zone } = localTime(postedAt, timeZone);
-  const when = `${DAY_NAMES[day]} ${String(hour).padStart(2, "0")}:00 ${zone}`;
+  const when = `${WEEKDAYS[day]} ${String(hour).padStart(2, "0")}:00 ${zone}`;
   const zoneNote = zone === timeZone ? "" : ` (unknown zone "${timeZone}", used UTC)`;
   let multiplier = 1;
   let why = "an ordinary time: neutral";

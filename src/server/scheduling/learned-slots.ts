@@ -1,5 +1,5 @@
 import type { WeeklySlot } from "./slots";
-import { utcToZoned } from "./zoned-time";
+import { utcToZoned, WEEKDAYS } from "./zoned-time";
 
 /** One of the user's published posts and what it gathered (reactions + comments + reposts). */
 export interface PostResult {
@@ -27,17 +27,6 @@ export const MIN_POSTS_PER_HOUR = 3;
 /** An hour must beat the user's median by this factor to be worth recommending. */
 export const MIN_LIFT = 1.2;
 export const MAX_LEARNED_SLOTS = 3;
-
-/** Indexed by `WeeklySlot.weekday` (0 = Sunday). */
-export const WEEKDAYS = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-] as const;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

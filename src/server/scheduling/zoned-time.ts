@@ -26,6 +26,17 @@ export interface ZonedDateTime extends LocalDateTime {
   weekday: number;
 }
 
+/** Day names indexed like Date#getUTCDay and `weekday` here (0 = Sunday). */
+export const WEEKDAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
+
 export type Disambiguation = "earlier" | "later" | "compatible";
 
 const DAY_MS = 86_400_000;
