@@ -268,6 +268,11 @@ function openMemory(): Backend {
     // XADD key [options] * field value …: the id is the first "*" after the key.
     const autoId = lower === "xadd" ? normalized.indexOf("*", 1) : -1;
     if (autoId > 0) normalized[autoId] = nextStreamId();
+    // …and it misreads an explicit "<ms>-0" range bound (it appends its own "-0"); "<ms>" means
+    // the same to Redis.
+    if (lower === "xrange" || lower === "xrevrange") {
+      for (const i of [1, 2]) normalized[i] = normalized[i]?.replace(/^(\d+)-0$/, "$1") ?? "";
+    }
     return () => method.apply(mock, normalized);
   };
   return {

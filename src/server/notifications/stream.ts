@@ -79,11 +79,9 @@ export async function readAfter(
   cursor: string,
   count: number,
 ): Promise<{ entries: StreamEntry[]; cursorFound: boolean }> {
-  // `<ms>` means `<ms>-0` as a range start; the local cloud's in-memory Redis only reads that form.
-  const start = cursor.endsWith("-0") ? cursor.slice(0, -2) : cursor;
   const raw = await redis.xrange<Record<string, unknown>>(
     streamKey(organizationId),
-    start,
+    cursor,
     "+",
     count + 1,
   );
