@@ -7,6 +7,8 @@ import { createTurnGate, isTerminate, readyForQueryScanner } from "./pg-turns";
 export interface WsProxy {
   /** host:port/path for neonConfig.wsProxy */
   address: string;
+  /** Bridged connections whose WebSocket or upstream socket is still open. */
+  openConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -25,9 +27,17 @@ export async function startWsProxy(
   const server = createServer((_req, res) => res.writeHead(426).end("WebSocket only"));
   const wss = new WebSocketServer({ server });
   const gate = takeTurns ? createTurnGate() : null;
+  const open = new Set<symbol>();
   wss.on("connection", (socket) => {
     const id = Symbol("connection");
     const tcp = net.connect(target.port, target.host);
+    open.add(id);
+    let sides = 2;
+    const sideClosed = () => {
+      if (--sides === 0) open.delete(id);
+    };
+    tcp.once("close", sideClosed);
+    socket.once("close", sideClosed);
     tcp.setNoDelay(true);
     const connected = new Promise<void>((resolve) => tcp.on("connect", resolve));
     // Writes stay in order: each waits for the previous one, the connection and, with a gate, the turn.
@@ -53,8 +63,13 @@ export async function startWsProxy(
         await connected;
         await gate?.acquire(id);
         tcp.write(data);
-        // Terminate gets no answer, and PGlite's socket server keeps the connection open after it.
-        if (isTerminate(data)) gate?.drop(id);
+        // Terminate gets no answer and the driver waits for the proxy to close its WebSocket (a
+        // retired pool connection would stay open forever), so the proxy closes both sides.
+        if (isTerminate(data)) {
+          gate?.drop(id);
+          tcp.end();
+          socket.close();
+        }
       });
     });
     socket.on("close", end);
@@ -63,6 +78,7 @@ export async function startWsProxy(
   const url = await listen(server, port, "127.0.0.1");
   return {
     address: `${new URL(url).host}/v2`,
+    openConnections: () => open.size,
     stop: () =>
       new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();
