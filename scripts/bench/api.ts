@@ -3,7 +3,7 @@
  * `next start`, next to the raw SQL time of the same query through the same driver and proxy.
  *
  * Backends: BENCH_DATABASE_URL / BENCH_REDIS_URL pick the real servers (either one unset means the
- * embedded stand-in for it); BENCH_EMBEDDED=1 forces PGlite + in-memory Redis; with none of these set,
+ * embedded stand-in for it); BENCH_EMBEDDED=1 forces embedded PostgreSQL + in-memory Redis; with none of these set,
  * the machine's servers are used when they answer (detectLocalServers), else the embedded ones.
  * Other knobs: BENCH_PORT (app port, default 3100), BENCH_SECONDS (HTTP phase, default 10),
  * BENCH_BUILD=1 (rebuild even when .next/BUILD_ID exists).
@@ -420,7 +420,7 @@ async function main(): Promise<number> {
   cleanups.push(() => cloud.stop());
   const backend = cloud.backends.postgres;
   console.log(
-    `local cloud: ${backend === "postgres" ? `PostgreSQL (${servers.postgresUrl}, database tla_bench)` : "embedded PGlite (single connection)"}, redis ${cloud.backends.redis}, app port ${port}`,
+    `local cloud: ${backend === "postgres" ? `PostgreSQL (${servers.postgresUrl}, database tla_bench)` : "embedded PostgreSQL"}, redis ${cloud.backends.redis}, app port ${port}`,
   );
 
   // Same driver, proxy and pool size (10) as the app's getDb().
@@ -492,9 +492,7 @@ async function main(): Promise<number> {
   ]);
   const cpuLine = (label: string, c: CpuSample) =>
     `  ${label.padEnd(16)} next start ${c.next}%, bench process ${c.bench}%, postgres ${c.postgres}%`;
-  console.log(
-    `CPU per phase (100% = one core; the bench process also runs the WebSocket proxy${backend === "pglite" ? " and PGlite" : ""}):`,
-  );
+  console.log(`CPU per phase (100% = one core; the bench process also runs the WebSocket proxy):`);
   console.log(cpuLine("HTTP", httpCpu));
   console.log(cpuLine("SQL listMembers", listCpu));
   console.log(cpuLine("SQL select 1", selectCpu));

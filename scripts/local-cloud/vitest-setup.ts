@@ -19,6 +19,6 @@ export default async function setup(project: TestProject) {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    backends: { postgres: "postgres" | "pglite"; redis: "redis" | "memory" };
+    backends: { postgres: "postgres" | "embedded"; redis: "redis" | "memory" };
   }
 }

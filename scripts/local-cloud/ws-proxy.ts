@@ -2,7 +2,6 @@ import { createServer } from "node:http";
 import net from "node:net";
 import { WebSocketServer } from "ws";
 import { listen } from "./http-server";
-import { createTurnGate, isTerminate, readyForQueryScanner } from "./pg-turns";
 
 export interface WsProxy {
   /** host:port/path for neonConfig.wsProxy */
@@ -16,17 +15,13 @@ export interface WsProxy {
  * The WebSocket-to-TCP bridge Neon's serverless driver needs when it is not talking to Neon: each
  * WebSocket carries one raw Postgres protocol stream to the target server. The driver's `address`
  * query is ignored on purpose so the proxy can only reach the one database it was started for.
- * With `takeTurns` (a single-session backend such as PGlite), connections talk to the backend one
- * exchange or transaction at a time; see pg-turns.ts.
  */
 export async function startWsProxy(
   target: { host: string; port: number },
   port = 0,
-  { takeTurns = false }: { takeTurns?: boolean } = {},
 ): Promise<WsProxy> {
   const server = createServer((_req, res) => res.writeHead(426).end("WebSocket only"));
   const wss = new WebSocketServer({ server });
-  const gate = takeTurns ? createTurnGate() : null;
   const open = new Set<symbol>();
   wss.on("connection", (socket) => {
     const id = Symbol("connection");
@@ -40,33 +35,23 @@ export async function startWsProxy(
     socket.once("close", sideClosed);
     tcp.setNoDelay(true);
     const connected = new Promise<void>((resolve) => tcp.on("connect", resolve));
-    // Writes stay in order: each waits for the previous one, the connection and, with a gate, the turn.
+    // Writes stay in order: each waits for the previous one and the connection.
     let writes = Promise.resolve();
-    const scan = gate ? readyForQueryScanner(() => gate.release(id)) : null;
     tcp.on("data", (data) => {
-      scan?.(data);
       if (socket.readyState === socket.OPEN) socket.send(data);
     });
-    const end = () => {
-      gate?.drop(id);
-      tcp.destroy();
-    };
+    const end = () => tcp.destroy();
     // The backend closes after a Terminate, before the WebSocket's closing handshake ends.
-    const closed = () => {
-      gate?.drop(id);
-      socket.close();
-    };
+    const closed = () => socket.close();
     tcp.on("close", closed);
     tcp.on("error", closed);
     socket.on("message", (data: Buffer) => {
       writes = writes.then(async () => {
         await connected;
-        await gate?.acquire(id);
         tcp.write(data);
         // Terminate gets no answer and the driver waits for the proxy to close its WebSocket (a
         // retired pool connection would stay open forever), so the proxy closes both sides.
         if (isTerminate(data)) {
-          gate?.drop(id);
           tcp.end();
           socket.close();
         }
@@ -86,4 +71,9 @@ export async function startWsProxy(
         server.close(() => resolve());
       }),
   };
+}
+
+/** A frontend Terminate message ('X', length 4) on its own. */
+function isTerminate(data: Buffer): boolean {
+  return data.length === 5 && data[0] === 0x58 && data.readInt32BE(1) === 4;
 }

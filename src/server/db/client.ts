@@ -8,7 +8,7 @@ export type Db = NeonDatabase<typeof schema>;
 
 /**
  * The one database driver everywhere: Neon's serverless driver over WebSockets. Production talks to
- * Neon; the local cloud runs a WebSocket proxy in front of Postgres/PGlite (as Neon documents for
+ * Neon; the local cloud runs a WebSocket proxy in front of PostgreSQL (as Neon documents for
  * local work), so only NEON_WS_PROXY differs.
  */
 export function createDb(connectionString: string, wsProxy?: string): { db: Db; pool: Pool } {
