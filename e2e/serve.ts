@@ -16,6 +16,9 @@ const cloud = await startLocalCloud({
   // Fixed ports so specs can reach the stand-ins (the LinkedIn sandbox is the fourth).
   basePort: Number(process.env.E2E_CLOUD_PORT ?? 5680),
 });
+// No cron schedules here, unlike `npm run dev`: specs trigger the jobs they test, and schedule.spec
+// moves the dispatcher's clock days ahead and back, which would fire every schedule at once and
+// then leave them idle until the real clock caught up, so background runs would depend on spec order.
 const env = { ...process.env, ...cloud.env, NODE_ENV: "production" as const };
 const next = path.resolve("node_modules/.bin/next");
 

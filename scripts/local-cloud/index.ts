@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Client } from "@upstash/qstash";
 import { createDb } from "@/server/db/client";
 import { runMigrations } from "@/server/db/migrate";
+import { syncSchedules } from "@/server/jobs/sync-schedules";
 import { startLinkedInSandbox } from "./linkedin/sandbox";
 import { startMailOutbox } from "./mail-outbox";
 import { isReachable, startPostgres } from "./postgres";
@@ -98,6 +100,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await postgres.stop();
     },
   };
+}
+
+/**
+ * Installs the app's cron schedules (engagement sync, publish sweeper, leads catch-up, token
+ * reminders) in the QStash stand-in, as `npm run qstash:sync` does in production.
+ */
+export function installSchedules(cloud: LocalCloud) {
+  const { QSTASH_URL, QSTASH_TOKEN, APP_URL } = cloud.env;
+  return syncSchedules(new Client({ baseUrl: QSTASH_URL, token: QSTASH_TOKEN }), APP_URL!);
 }
 
 /** The machine's services when they answer (dev only; tests decide by env alone). */
