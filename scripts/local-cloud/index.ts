@@ -31,6 +31,8 @@ export interface LocalCloud {
   /** What the app needs in its environment to talk to these stand-ins. */
   env: Record<string, string>;
   backends: { postgres: "postgres" | "embedded"; redis: "redis" | "memory" };
+  /** Connections open through the Postgres WebSocket proxy right now. */
+  proxyConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       LOCAL_CLOUD: "1",
     },
     backends: { postgres: postgres.kind, redis: redis.backend },
+    proxyConnections: postgres.proxyConnections,
     async stop() {
       await Promise.allSettled([mail.stop(), redis.stop(), linkedin.stop(), qstash.stop()]);
       await postgres.stop();
