@@ -35,12 +35,14 @@ async function sendQuietly(send: () => Promise<unknown>, what: string) {
   }
 }
 
-export async function submitForReview(ctx: ReviewCtx, postId: string) {
+/** `version` is the text the author sees: a save still on its way makes this a CONFLICT. */
+export async function submitForReview(ctx: ReviewCtx, input: { postId: string; version: number }) {
+  const { postId } = input;
   const post = await findPost(ctx.db, ctx, postId);
   if (post.authorUserId !== ctx.user.id)
     requireRole(ctx.org.role, "admin", "submit someone else's post");
   const updated = await ctx.db.transaction(async (tx) => {
-    const row = await transitionPost(tx, ctx, postId, "in_review");
+    const row = await transitionPost(tx, ctx, postId, "in_review", {}, input.version);
     await tx.insert(postReviews).values({
       organizationId: ctx.org.id,
       postId,
@@ -84,9 +86,10 @@ export async function submitForReview(ctx: ReviewCtx, postId: string) {
   return updated;
 }
 
+/** `version` is the text the reviewer read: if the author changed it since, nothing is decided. */
 async function decide(
   ctx: ReviewCtx,
-  input: { postId: string; comment?: string | undefined },
+  input: { postId: string; version: number; comment?: string | undefined },
   approved: boolean,
 ) {
   requireRole(ctx.org.role, "admin", approved ? "approve posts" : "send posts back");
@@ -99,11 +102,14 @@ async function decide(
   }
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
-    const row = await transitionPost(tx, ctx, input.postId, approved ? "approved" : "draft", {
-      reviewComment: comment,
-      reviewedByUserId: ctx.user.id,
-      reviewedAt: now,
-    });
+    const row = await transitionPost(
+      tx,
+      ctx,
+      input.postId,
+      approved ? "approved" : "draft",
+      { reviewComment: comment, reviewedByUserId: ctx.user.id, reviewedAt: now },
+      input.version,
+    );
     await tx.insert(postReviews).values({
       organizationId: ctx.org.id,
       postId: input.postId,
@@ -150,8 +156,12 @@ async function decide(
   return updated;
 }
 
-export const approvePost = (ctx: ReviewCtx, input: { postId: string; comment?: string }) =>
-  decide(ctx, input, true);
+export const approvePost = (
+  ctx: ReviewCtx,
+  input: { postId: string; version: number; comment?: string },
+) => decide(ctx, input, true);
 
-export const rejectPost = (ctx: ReviewCtx, input: { postId: string; comment: string }) =>
-  decide(ctx, input, false);
+export const rejectPost = (
+  ctx: ReviewCtx,
+  input: { postId: string; version: number; comment: string },
+) => decide(ctx, input, false);

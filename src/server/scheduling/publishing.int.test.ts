@@ -20,6 +20,7 @@ import {
   type TestClock,
   testClock,
   testServices,
+  until,
 } from "@/server/testing/fixtures";
 import { serveJobEndpoint } from "@/server/testing/jobs";
 import { approvedPost, linkedinFlow, sandboxControl } from "@/server/testing/linkedin";
@@ -68,16 +69,6 @@ async function sandboxPostsWith(marker: string) {
     posts: { urn: string; author: string; commentary: string }[];
   };
   return feed.filter((p) => p.commentary.includes(marker));
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Services with a fast LinkedIn client (no backoff sleeps, short timeout) and our endpoint. */
