@@ -341,7 +341,8 @@ export function PublishNowPanel({
       </Alert>
     );
   } else if (!selected) {
-    const none = accounts.data.accounts.length === 0;
+    // Teammates' connections don't count: only they (or an owner or admin) publish on them.
+    const none = !accounts.data.accounts.some((a) => a.usable);
     const accountProblem = accounts.data.accounts.find((a) => a.health.message)?.health.message;
     body = (
       <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed p-4 text-sm">

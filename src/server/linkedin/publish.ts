@@ -1,6 +1,12 @@
 import { findPost, transitionPost } from "@/server/content/post-state";
+import type { OrgCtx } from "@/server/context";
 import { DomainError } from "@/server/errors";
-import { invalidateLinkedInAccount, type LinkedInCtx, memberAuthFor } from "./accounts";
+import {
+  assertMayUseAccount,
+  invalidateLinkedInAccount,
+  type LinkedInCtx,
+  memberAuthFor,
+} from "./accounts";
 import type { MemberAuth } from "./client";
 import { LinkedInError } from "./errors";
 import { checkImage, DEFAULT_MAX_IMAGE_BYTES } from "./image-check";
@@ -32,7 +38,7 @@ function failureReason(error: unknown): string {
  * it ends `published` with its URN or `failed` with the reason in plain words, never lost.
  */
 export async function publishNow(
-  ctx: LinkedInCtx,
+  ctx: LinkedInCtx & OrgCtx,
   input: { postId: string; accountId: string; image?: PublishImage | undefined },
 ) {
   const post = await findPost(ctx.db, ctx, input.postId);
@@ -54,6 +60,7 @@ export async function publishNow(
     }
   }
   const { auth, account } = await memberAuthFor(ctx, input.accountId);
+  assertMayUseAccount(ctx, account, "publish on it");
   if (!account.grantedScopes.includes("w_member_social")) {
     throw new DomainError(
       "PRECONDITION_FAILED",
