@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lte } from "drizzle-orm";
 import type { TenantCtx } from "@/server/context";
 import type { Db, Tx } from "@/server/db/client";
 import { posts } from "@/server/db/schema";
@@ -17,6 +17,35 @@ export async function findPost(db: Db | Tx, ctx: TenantCtx, postId: string): Pro
     );
   if (!post) throw notFound("That post");
   return post;
+}
+
+/**
+ * publishing → failed for a post whose publish was abandoned: still `publishing` and untouched
+ * since `stuckSince` (the same conditional update as every transition, plus that time, so a
+ * publish that is still running or just finished is left alone). Null when it wasn't stuck.
+ */
+export async function abandonPublishing(
+  db: Db | Tx,
+  ctx: TenantCtx,
+  postId: string,
+  stuckSince: Date,
+  failureReason: string,
+): Promise<PostRow | null> {
+  assertTransition("publishing", "failed");
+  const [row] = await db
+    .update(posts)
+    .set({ status: "failed", failureReason, updatedAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(posts.id, postId),
+        eq(posts.organizationId, ctx.org.id),
+        eq(posts.status, "publishing"),
+        lte(posts.updatedAt, stuckSince),
+        isNull(posts.deletedAt),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }
 
 /** The text changed after the person deciding loaded it: they must read the new one first. */

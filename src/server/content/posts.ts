@@ -3,6 +3,7 @@ import type { OrgCtx } from "@/server/context";
 import type { Tx } from "@/server/db/client";
 import { postReviews, posts, postVersions, users } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
+import { needsLinkedInCheck } from "@/server/scheduling/publishing";
 import { analyzePost } from "./format";
 import { findPost } from "./post-state";
 import { predictEngagement } from "./predict";
@@ -107,7 +108,13 @@ export async function getPost(ctx: OrgCtx, postId: string) {
       .where(and(eq(postReviews.postId, postId), eq(postReviews.organizationId, ctx.org.id)))
       .orderBy(desc(postReviews.createdAt)),
   ]);
-  return { ...post, author, versions, reviews };
+  return {
+    ...post,
+    author,
+    versions,
+    reviews,
+    needsLinkedInCheck: needsLinkedInCheck(post, ctx.clock.now()),
+  };
 }
 
 type VersionReason = "generated" | "edited" | "autosave" | "restored" | "duplicated";

@@ -19,7 +19,8 @@ export interface ReviewCtx extends OrgCtx {
   appUrl: string;
 }
 
-const excerpt = (content: string) => {
+/** The post's opening line as e-mails quote it: always from the current text. */
+export const excerpt = (content: string) => {
   const first = content.split("\n").find((line) => line.trim()) ?? "";
   return first.length > 140 ? `${first.slice(0, 139)}…` : first;
 };

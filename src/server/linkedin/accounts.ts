@@ -184,7 +184,7 @@ export async function listLinkedInAccounts(ctx: OrgCtx) {
   return rows.map((row) => ({ ...publicAccount(row, now), usable: mayUseAccount(ctx, row) }));
 }
 
-async function findAccount(ctx: TenantCtx, accountId: string): Promise<AccountRow> {
+export async function findAccount(ctx: TenantCtx, accountId: string): Promise<AccountRow> {
   const [row] = await ctx.db
     .select()
     .from(linkedinAccounts)

@@ -20,12 +20,13 @@ export interface PublishImage {
 const UNKNOWN_FAILURE =
   "Publishing failed for a reason we didn't recognise. Your post is safe: try again, and contact support if it keeps failing.";
 
+export const AMBIGUOUS_NOW_REASON =
+  "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
+
 /** Publish-now is retried by the user, so retryable failures say so (the client already retried). */
 function failureReason(error: unknown): string {
   if (!(error instanceof LinkedInError)) return UNKNOWN_FAILURE;
-  if (error.ambiguous) {
-    return "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
-  }
+  if (error.ambiguous) return AMBIGUOUS_NOW_REASON;
   if (error.kind === "retryable") {
     return "LinkedIn had a temporary problem and didn't accept the post after several tries. Your post is safe: press Retry in a minute.";
   }
