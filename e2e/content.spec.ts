@@ -14,6 +14,8 @@ test("voice profile, three drafts from different frameworks, edit, submit, appro
   browser,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the approval step uses its own phone");
+  // Two browsers, three drafts and a review round trip with a conflict in between.
+  test.setTimeout(120_000);
   const tag = tagFor(testInfo);
   const owner = `studio-${tag}@example.com`;
   await signUpWithOrg(page, owner, `Studio ${tag}`);
