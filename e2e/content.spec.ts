@@ -14,6 +14,8 @@ test("voice profile, three drafts from different frameworks, edit, submit, appro
   browser,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the approval step uses its own phone");
+  // Two browsers, three drafts and a review round trip with a conflict in between.
+  test.setTimeout(120_000);
   const tag = tagFor(testInfo);
   const owner = `studio-${tag}@example.com`;
   await signUpWithOrg(page, owner, `Studio ${tag}`);
@@ -49,6 +51,26 @@ test("voice profile, three drafts from different frameworks, edit, submit, appro
   await signIn(phone, owner);
   await phone.goto(`${postUrl.pathname}/review`);
   await expect(phone.getByText("Measure before you cut.").first()).toBeVisible();
+
+  // The author edits while it is in review: it goes back to draft, and the owner's approval of
+  // the text they read is refused until they load the new one.
+  await text.press("Control+End");
+  await text.pressSequentially(" Then cut.");
+  await expect(page.getByText("Back to draft: your edit took this post out of review")).toBeVisible(
+    {
+      timeout: 15_000,
+    },
+  );
+  await phone.getByRole("button", { name: "Approve" }).click();
+  await expect(phone.getByText("The author changed this post after you opened it")).toBeVisible();
+  await phone.getByRole("button", { name: "Load the new text" }).click();
+  await expect(phone.getByText("Nothing to review")).toBeVisible();
+  await expect(phone.getByText("Then cut.").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText(/In review/i).first()).toBeVisible();
+  await phone.reload();
+  await expect(phone.getByText("Then cut.").first()).toBeVisible();
   await phone.getByLabel("Comment").fill("Sharp. Ship it.");
   await screenshot(phone, testInfo, "13-review-on-phone");
   await phone.getByRole("button", { name: "Approve" }).click();

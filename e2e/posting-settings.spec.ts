@@ -39,8 +39,8 @@ async function approvedPost(page: Page): Promise<string> {
     frameworks: ["technical_insight"],
   });
   const postId = posts[0]!.id;
-  await mutate(page, "post.submit", { postId });
-  await mutate(page, "post.approve", { postId });
+  await mutate(page, "post.submit", { postId, version: 1 });
+  await mutate(page, "post.approve", { postId, version: 1 });
   return `/posts/${postId}`;
 }
 

@@ -14,7 +14,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { PostEngagementPanel } from "@/components/engagement/post-engagement-panel";
@@ -77,11 +77,22 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
   const author = usePostAuthor(post.authorUserId);
   const voice = api.content.voiceProfile.useQuery();
   const editable = EDITABLE.includes(post.status);
+  const statusBeforeSave = useRef(post.status);
+  statusBeforeSave.current = post.status;
   const autosave = useAutosave({
     postId: post.id,
     serverContent: post.content,
     serverVersion: post.version,
     editable,
+    onSaved: useCallback((row: { status: Post["status"] }) => {
+      // Any edit makes the post a draft again (see editPost); say so when it was in review.
+      if (statusBeforeSave.current === "in_review" && row.status === "draft") {
+        toast.info("Back to draft: your edit took this post out of review", {
+          description:
+            "Reviewers only approve the text they read. Submit it again when it's ready.",
+        });
+      }
+    }, []),
   });
   const { text, state } = autosave;
   const analysis = analyzePost(text);
@@ -115,9 +126,10 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
     onError: (error) => toast.error(errorMessage(error)),
   });
 
-  /** Review steps act on the saved text, so pending edits are saved first. */
-  async function saveThen(action: () => void) {
-    if (await autosave.save()) action();
+  /** Review steps act on the text on screen: it is saved first, and the step names its version. */
+  async function saveThen(action: (version: number) => void) {
+    const version = await autosave.flush();
+    if (version !== null) action(version);
     else
       toast.error(
         "Your latest changes aren't saved yet. Fix the save problem above, then try again.",
@@ -157,7 +169,9 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
                 pending={submit.isPending}
                 disabled={busy}
                 icon={<Send aria-hidden="true" />}
-                onClick={() => void saveThen(() => submit.mutate({ postId: post.id }))}
+                onClick={() =>
+                  void saveThen((version) => submit.mutate({ postId: post.id, version }))
+                }
               >
                 Submit for review
               </PendingButton>
@@ -169,7 +183,13 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
                   pending={approve.isPending}
                   disabled={busy}
                   icon={<CheckCircle2 aria-hidden="true" />}
-                  onClick={() => void saveThen(() => approve.mutate({ postId: post.id }))}
+                  onClick={() => {
+                    const shown = post.version;
+                    void saveThen((version) => {
+                      // A pending edit just took it out of review (the toast said so).
+                      if (version === shown) approve.mutate({ postId: post.id, version });
+                    });
+                  }}
                 >
                   Approve
                 </PendingButton>
@@ -264,7 +284,9 @@ function EditorWorkspace({ post, viewer }: { post: Post; viewer: Viewer }) {
               {submittedAt ? ` on ${formatDateTime(submittedAt, viewer.timeZone)}` : ""}.{" "}
               {viewer.isAdmin
                 ? "Approve it, or send it back with a comment."
-                : "An owner or admin will approve it or send it back. You can still edit it."}
+                : "An owner or admin will approve it or send it back."}{" "}
+              Editing it takes it out of review: it goes back to draft until it&apos;s submitted
+              again.
             </p>
             {viewer.isAdmin && (
               <Link

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, CheckCircle2, CornerUpLeft, Info } from "lucide-react";
+import { ArrowLeft, CheckCircle2, CornerUpLeft, Info, RotateCw } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useRef, useState } from "react";
@@ -9,6 +9,7 @@ import { displayName, formatDateTime } from "@/components/format";
 import { PendingButton } from "@/components/pending-button";
 import { errorMessage, fieldError } from "@/components/trpc-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -58,8 +59,12 @@ function ReviewPanel({ post, viewer }: { post: Post; viewer: Viewer }) {
     toast.success(message);
     router.push(`/posts/${post.id}`);
   };
+  // Set when the author changed the text after this screen loaded it: nothing was decided.
+  const [staleMessage, setStaleMessage] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
   const onError = (error: Parameters<typeof errorMessage>[0]) => {
-    if (fieldError(error, "comment")) commentField.current?.focus();
+    if (error.data?.code === "CONFLICT") setStaleMessage(error.message);
+    else if (fieldError(error, "comment")) commentField.current?.focus();
     else toast.error(errorMessage(error));
   };
   const approve = api.post.approve.useMutation({
@@ -77,9 +82,28 @@ function ReviewPanel({ post, viewer }: { post: Post; viewer: Viewer }) {
   const commentError = fieldError(lastError, "comment");
   const pending = approve.isPending || reject.isPending || approve.isSuccess || reject.isSuccess;
 
+  // The decision names the version on screen, so it can only be about the text the reviewer read.
   function approveNow(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    approve.mutate({ postId: post.id, comment: comment.trim() || undefined });
+    approve.mutate({
+      postId: post.id,
+      version: post.version,
+      comment: comment.trim() || undefined,
+    });
+  }
+
+  async function loadNewText() {
+    setReloading(true);
+    try {
+      await utils.post.get.invalidate({ postId: post.id });
+      approve.reset();
+      reject.reset();
+      setStaleMessage(null);
+    } catch {
+      toast.error("Couldn't load the new text. Check your connection and try again.");
+    } finally {
+      setReloading(false);
+    }
   }
 
   return (
@@ -110,6 +134,26 @@ function ReviewPanel({ post, viewer }: { post: Post; viewer: Viewer }) {
           )}
         </p>
       </header>
+
+      {staleMessage && (
+        <Alert variant="destructive">
+          <Info aria-hidden="true" />
+          <AlertTitle>The author changed this post after you opened it</AlertTitle>
+          <AlertDescription>
+            <p>{staleMessage} Nothing was approved or sent back.</p>
+            <Button
+              size="sm"
+              variant="outline"
+              className="mt-2"
+              disabled={reloading}
+              onClick={() => void loadNewText()}
+            >
+              <RotateCw aria-hidden="true" />
+              Load the new text
+            </Button>
+          </AlertDescription>
+        </Alert>
+      )}
 
       {post.status !== "in_review" && (
         <Alert role="note">
@@ -176,9 +220,11 @@ function ReviewPanel({ post, viewer }: { post: Post; viewer: Viewer }) {
                     variant="outline"
                     size="lg"
                     pending={reject.isPending}
-                    disabled={pending}
+                    disabled={pending || staleMessage !== null}
                     icon={<CornerUpLeft aria-hidden="true" />}
-                    onClick={() => reject.mutate({ postId: post.id, comment })}
+                    onClick={() =>
+                      reject.mutate({ postId: post.id, version: post.version, comment })
+                    }
                   >
                     Send back
                   </PendingButton>
@@ -186,7 +232,7 @@ function ReviewPanel({ post, viewer }: { post: Post; viewer: Viewer }) {
                     type="submit"
                     size="lg"
                     pending={approve.isPending}
-                    disabled={pending}
+                    disabled={pending || staleMessage !== null}
                     icon={<CheckCircle2 aria-hidden="true" />}
                   >
                     Approve

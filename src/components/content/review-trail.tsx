@@ -1,4 +1,4 @@
-import { CheckCircle2, CornerUpLeft, Send } from "lucide-react";
+import { CheckCircle2, CornerUpLeft, PencilLine, Send } from "lucide-react";
 import { displayName, formatDateTime } from "@/components/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { RouterOutputs } from "@/trpc/react";
@@ -9,6 +9,11 @@ const ACTIONS: Record<string, { verb: string; icon: typeof Send; className: stri
   submitted: { verb: "submitted it for review", icon: Send, className: "text-muted-foreground" },
   approved: { verb: "approved it", icon: CheckCircle2, className: "text-emerald-600" },
   rejected: { verb: "sent it back", icon: CornerUpLeft, className: "text-amber-600" },
+  edited: {
+    verb: "edited it during review, so it went back to draft",
+    icon: PencilLine,
+    className: "text-amber-600",
+  },
 };
 
 /** Submissions and decisions with their comments, newest first. */

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/components/trpc-error";
 import type { AppRouter } from "@/server/api/root";
 import { LINKEDIN_MAX_CHARS } from "@/server/content/format";
+import type { PostStatus } from "@/server/content/workflow";
 import { api } from "@/trpc/react";
 import { formatCount } from "./engagement";
 import { clearLocalDraft, type LocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
@@ -50,11 +51,14 @@ export function useAutosave({
   serverContent,
   serverVersion,
   editable,
+  onSaved,
 }: {
   postId: string;
   serverContent: string;
   serverVersion: number;
   editable: boolean;
+  /** Called with the server's answer to each save (its status may have changed). */
+  onSaved?: (row: { status: PostStatus }) => void;
 }) {
   const utils = api.useUtils();
   const [text, setTextState] = useState(serverContent);
@@ -65,6 +69,10 @@ export function useAutosave({
   const saved = useRef({ content: serverContent, version: serverVersion });
   const savedAt = useRef<Date | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
   const autosaveOn = editable && state.kind !== "conflict";
   const canAutosave = useRef(autosaveOn);
   useEffect(() => {
@@ -112,6 +120,8 @@ export function useAutosave({
       .mutate({ postId, content, expectedVersion: saved.current.version, autosave: true })
       .then(
         (row) => {
+          // Before accept: it updates the cached post, and the callback compares with the old one.
+          onSavedRef.current?.(row);
           accept(row);
           return true;
         },
@@ -138,6 +148,19 @@ export function useAutosave({
     inFlight.current = run;
     return run;
   }, [postId, utils, accept]);
+
+  /**
+   * Saves until the server has exactly the text on screen (typing during a save starts another)
+   * and resolves to that version, or null if it can't be saved. Review steps send this version,
+   * so they can never act on text other than what the user sees.
+   */
+  const flush = useCallback(async (): Promise<number | null> => {
+    for (let round = 0; round < 3; round++) {
+      if (!(await save())) return null;
+      if (textRef.current === saved.current.content) return saved.current.version;
+    }
+    return null;
+  }, [save]);
 
   const setText = useCallback(
     (content: string) => {
@@ -250,6 +273,7 @@ export function useAutosave({
     setText,
     state,
     save,
+    flush,
     reloadLatest,
     restoreVersion,
     localDraft,

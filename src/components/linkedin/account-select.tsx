@@ -14,7 +14,7 @@ import { expiresInLabel } from "./account-health";
 import type { LinkedInAccount } from "./linkedin-accounts";
 
 /**
- * The org's LinkedIn accounts that can publish right now, and the one the user picked: the
+ * The org's LinkedIn accounts the viewer can publish on right now, and the one they picked: the
  * preferred one (e.g. the post's own) while it can publish, else the first. Publishing now and
  * scheduling both go through this, so they agree on which accounts are usable.
  */
@@ -27,7 +27,8 @@ export function usePublishingAccounts({
 }) {
   const accounts = api.linkedin.accounts.useQuery(undefined, { enabled });
   const [pickedId, setPickedId] = useState<string | null>(null);
-  const publishable = accounts.data?.accounts.filter((a) => a.health.canPublish) ?? [];
+  // A teammate's own connection is theirs to post on (owners and admins may use any).
+  const publishable = accounts.data?.accounts.filter((a) => a.health.canPublish && a.usable) ?? [];
   const selected =
     publishable.find((a) => a.id === pickedId) ??
     publishable.find((a) => a.id === preferredId) ??

@@ -136,15 +136,18 @@ function AccountRow({
             Reconnect<span className="sr-only"> {account.name}</span>
           </ConnectLinkedInButton>
         )}
-        <Button
-          variant="outline"
-          size="sm"
-          className="flex-1 text-muted-foreground hover:text-destructive sm:flex-none"
-          onClick={onDisconnect}
-        >
-          <Unplug aria-hidden="true" />
-          Disconnect<span className="sr-only"> {account.name}</span>
-        </Button>
+        {/* Only whoever connected it, or an owner or admin, may (the server checks too). */}
+        {account.usable && (
+          <Button
+            variant="outline"
+            size="sm"
+            className="flex-1 text-muted-foreground hover:text-destructive sm:flex-none"
+            onClick={onDisconnect}
+          >
+            <Unplug aria-hidden="true" />
+            Disconnect<span className="sr-only"> {account.name}</span>
+          </Button>
+        )}
       </div>
     </li>
   );

@@ -38,6 +38,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { PostStatus } from "@/server/content/workflow";
 import { api } from "@/trpc/react";
 import { AccountSelect, usePublishingAccounts } from "./account-select";
+import { LinkedInCheck } from "./linkedin-check";
 import { LinkedInIcon } from "./linkedin-icon";
 import { connectHref, linkedinPostHref, needsReconnect } from "./links";
 
@@ -50,6 +51,8 @@ export interface PublishNowPost {
   failureReason: string | null;
   /** The account it last went out on (or was meant to): preselected when it can still publish. */
   linkedinAccountId: string | null;
+  /** We couldn't confirm whether it reached LinkedIn: a person checks (see LinkedInCheck). */
+  needsLinkedInCheck?: boolean;
 }
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif"];
@@ -235,6 +238,14 @@ export function PublishNowPanel({
     return <Published post={current} timeZone={timeZone} focus={justPublished} />;
   }
 
+  if (current.status === "publishing" && current.needsLinkedInCheck) {
+    return (
+      <PanelCard description="Publishing was interrupted, and we can't tell whether LinkedIn received the post.">
+        <LinkedInCheck postId={post.id} retryOn={current.linkedinAccountId} />
+      </PanelCard>
+    );
+  }
+
   if (current.status === "publishing") {
     return (
       <PanelCard>
@@ -289,17 +300,26 @@ export function PublishNowPanel({
     }
   }
 
+  const checkFirst = failed && current.needsLinkedInCheck;
   const failure = failed && (
-    <Alert variant="destructive">
-      <AlertCircle aria-hidden="true" />
-      <AlertTitle>LinkedIn didn&apos;t publish this post</AlertTitle>
-      <AlertDescription>
-        <p>
-          {current.failureReason ??
-            "Publishing failed for a reason we didn't recognise. Your post is safe: try again."}
-        </p>
-      </AlertDescription>
-    </Alert>
+    <>
+      <Alert variant="destructive">
+        <AlertCircle aria-hidden="true" />
+        <AlertTitle>
+          {checkFirst
+            ? "We couldn't confirm whether this post is on LinkedIn"
+            : "LinkedIn didn't publish this post"}
+        </AlertTitle>
+        <AlertDescription>
+          <p>
+            {current.failureReason ??
+              "Publishing failed for a reason we didn't recognise. Your post is safe: try again."}
+          </p>
+        </AlertDescription>
+      </Alert>
+      {/* Retry on the form below is the "not on LinkedIn" answer. */}
+      {checkFirst && <LinkedInCheck postId={post.id} />}
+    </>
   );
 
   let body: ReactNode;
@@ -341,7 +361,8 @@ export function PublishNowPanel({
       </Alert>
     );
   } else if (!selected) {
-    const none = accounts.data.accounts.length === 0;
+    // Teammates' connections don't count: only they (or an owner or admin) publish on them.
+    const none = !accounts.data.accounts.some((a) => a.usable);
     const accountProblem = accounts.data.accounts.find((a) => a.health.message)?.health.message;
     body = (
       <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed p-4 text-sm">
@@ -480,7 +501,13 @@ export function PublishNowPanel({
           className="w-full sm:w-auto"
           icon={failed ? <RotateCw aria-hidden="true" /> : <Send aria-hidden="true" />}
         >
-          {pending ? "Publishing…" : failed ? "Retry" : "Publish now"}
+          {pending
+            ? "Publishing…"
+            : checkFirst
+              ? "It's not on LinkedIn: retry"
+              : failed
+                ? "Retry"
+                : "Publish now"}
         </PendingButton>
       </form>
     );

@@ -1,11 +1,18 @@
 import { AlertTriangle, ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useId } from "react";
+import { LinkedInCheck } from "@/components/linkedin/linkedin-check";
 import { Button } from "@/components/ui/button";
-import { type QueueEntry, QueueSection } from "./queue-section";
+import type { RouterOutputs } from "@/trpc/react";
+import { QueueSection } from "./queue-section";
 
-/** Posts LinkedIn didn't take, with its reason; the post page offers Retry. */
-export function QueueFailed({ posts }: { posts: QueueEntry[] }) {
+type FailedEntry = RouterOutputs["scheduling"]["queue"]["failed"][number];
+
+/**
+ * Posts LinkedIn didn't take, with its reason; the post page offers Retry. Posts we couldn't
+ * confirm (interrupted or timed out) are settled here: the person checks LinkedIn first.
+ */
+export function QueueFailed({ posts }: { posts: FailedEntry[] }) {
   const id = useId();
   return (
     <QueueSection
@@ -26,8 +33,13 @@ export function QueueFailed({ posts }: { posts: QueueEntry[] }) {
                 {post.hook}
               </h3>
               <p className="text-sm text-destructive text-pretty">
-                {post.failureReason ?? "Publishing failed for a reason we didn't recognise."}
+                {post.status === "publishing"
+                  ? "Publishing was interrupted, and we can't tell whether LinkedIn received the post."
+                  : (post.failureReason ?? "Publishing failed for a reason we didn't recognise.")}
               </p>
+              {post.needsLinkedInCheck && (
+                <LinkedInCheck postId={post.id} retryOn={post.linkedinAccountId} />
+              )}
             </div>
             <Button
               asChild

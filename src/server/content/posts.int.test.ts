@@ -1,11 +1,14 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { posts } from "@/server/db/schema";
 import {
   callerFor,
-  linkInLatestEmail,
+  joinedMember,
   outboxFor,
   signedInUser,
   testClock,
   testServices,
+  until,
 } from "@/server/testing/fixtures";
 import { usageSince } from "@/server/usage/events";
 import { NO_REPEAT_WINDOW } from "./generate";
@@ -34,11 +37,8 @@ async function studio(services = testServices()) {
   const ownerApi = await callerFor(services, owner.token);
   await ownerApi.content.saveVoiceProfile(profile);
 
-  const member = await signedInUser(services);
-  await ownerApi.invitation.create({ email: member.user.email, role: "member" });
-  const token = (await linkInLatestEmail(member.user.email, "/invite/")).pathname.split("/").pop()!;
-  await (await callerFor(services, member.token)).invitation.accept({ token });
-  const memberApi = await callerFor(services, member.token);
+  const member = await joinedMember(services, ownerApi);
+  const memberApi = member.api;
   await memberApi.content.saveVoiceProfile({ ...profile, role: "Staff engineer" });
   return { services, owner, ownerApi, member, memberApi };
 }
@@ -207,33 +207,37 @@ describe("content studio", () => {
     ).posts;
 
     // Only drafts in review can be decided.
-    await expect(ownerApi.post.approve({ postId: post!.id })).rejects.toMatchObject({
+    await expect(ownerApi.post.approve({ postId: post!.id, version: 1 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/draft, so it can't become approved/),
     });
 
     clock.advance(60_000);
-    await memberApi.post.submit({ postId: post!.id });
+    await memberApi.post.submit({ postId: post!.id, version: 1 });
     const [request] = await outboxFor(owner.user.email);
     expect(request!.subject).toMatch(/sent a LinkedIn post for your review/);
     expect(request!.text).toContain(`/posts/${post!.id}/review`);
 
-    await expect(memberApi.post.approve({ postId: post!.id })).rejects.toMatchObject({
+    await expect(memberApi.post.approve({ postId: post!.id, version: 1 })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(ownerApi.post.reject({ postId: post!.id, comment: " " })).rejects.toThrow(
-      /Say what should change/,
-    );
+    await expect(
+      ownerApi.post.reject({ postId: post!.id, version: 1, comment: " " }),
+    ).rejects.toThrow(/Say what should change/);
     clock.advance(60_000);
-    await ownerApi.post.reject({ postId: post!.id, comment: "Sharper hook, please." });
+    await ownerApi.post.reject({ postId: post!.id, version: 1, comment: "Sharper hook, please." });
     expect((await ownerApi.post.get({ postId: post!.id })).status).toBe("draft");
 
     clock.advance(60_000);
-    await memberApi.post.submit({ postId: post!.id });
+    await memberApi.post.submit({ postId: post!.id, version: 1 });
     clock.advance(60_000);
-    const approved = await ownerApi.post.approve({ postId: post!.id, comment: "Ship it" });
+    const approved = await ownerApi.post.approve({
+      postId: post!.id,
+      version: 1,
+      comment: "Ship it",
+    });
     expect(approved.status).toBe("approved");
-    await expect(ownerApi.post.approve({ postId: post!.id })).rejects.toMatchObject({
+    await expect(ownerApi.post.approve({ postId: post!.id, version: 1 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
 
@@ -249,6 +253,88 @@ describe("content studio", () => {
       expectedVersion: approved.version,
     });
     expect(edited.status).toBe("draft");
+  });
+
+  it("approves or sends back only the version the reviewer saw; an edit in review sends it back to draft", async () => {
+    const clock = testClock();
+    const { owner, ownerApi, memberApi } = await studio(testServices({ clock }));
+    const [post] = (
+      await memberApi.content.generate({
+        topic: "Bus factor of one",
+        frameworks: ["career_advice"],
+      })
+    ).posts;
+    await memberApi.post.submit({ postId: post!.id, version: 1 });
+    // The owner opens it (version 1); the author edits it meanwhile.
+    const seen = await ownerApi.post.get({ postId: post!.id });
+    clock.advance(60_000);
+    const edited = await memberApi.post.update({
+      postId: post!.id,
+      content: `${post!.content}\n\nEdited after submitting`,
+      expectedVersion: 1,
+      autosave: true,
+    });
+    expect(edited).toMatchObject({ version: 2, status: "draft" });
+
+    for (const decide of [
+      () => ownerApi.post.approve({ postId: post!.id, version: seen.version }),
+      () => ownerApi.post.reject({ postId: post!.id, version: seen.version, comment: "No" }),
+    ]) {
+      await expect(decide()).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/edited after you opened it\. Reload to read the new text/),
+      });
+    }
+    const after = await ownerApi.post.get({ postId: post!.id });
+    expect(after).toMatchObject({ status: "draft", version: 2, reviewedByUserId: null });
+    expect(after.reviews.map((r) => r.action)).toEqual(["edited", "submitted"]);
+
+    // Resubmitted, the reviewer decides on the text they now see; a stale submit is refused too.
+    await expect(memberApi.post.submit({ postId: post!.id, version: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await memberApi.post.submit({ postId: post!.id, version: 2 });
+    const approved = await ownerApi.post.approve({ postId: post!.id, version: 2 });
+    expect(approved).toMatchObject({ status: "approved", reviewedByUserId: owner.user.id });
+    expect(approved.content).toContain("Edited after submitting");
+  });
+
+  it("a save that races a publish claim doesn't overwrite it", async () => {
+    const { services, ownerApi } = await studio();
+    const [post] = (
+      await ownerApi.content.generate({ topic: "Release freezes", frameworks: ["career_advice"] })
+    ).posts;
+    await ownerApi.post.submit({ postId: post!.id, version: 1 });
+    await ownerApi.post.approve({ postId: post!.id, version: 1 });
+
+    // A publish claims the post while the save is between reading it and writing it: the claim
+    // holds the row, the save's UPDATE waits on it, then the claim commits.
+    const { saving } = await services.db.transaction(async (tx) => {
+      await tx.update(posts).set({ status: "publishing" }).where(eq(posts.id, post!.id));
+      const saving = ownerApi.post.update({
+        postId: post!.id,
+        content: `${post!.content}\n\nLate edit`,
+        expectedVersion: 1,
+      });
+      saving.catch(() => {}); // Awaited after the claim commits.
+      await until("the save to wait for the claim's row lock", async () => {
+        const [row] = await services.db
+          .execute<{ waiting: number }>(
+            sql`select count(*)::int as waiting from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'
+              and query ilike 'update "posts"%'`,
+          )
+          .then((r) => r.rows);
+        return row!.waiting > 0;
+      });
+      return { saving };
+    });
+    await expect(saving).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await ownerApi.post.get({ postId: post!.id })).toMatchObject({
+      status: "publishing",
+      version: 1,
+      content: post!.content,
+    });
   });
 
   it("duplicates, soft-deletes, restores and filters the library", async () => {

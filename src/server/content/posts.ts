@@ -3,11 +3,12 @@ import type { OrgCtx } from "@/server/context";
 import type { Tx } from "@/server/db/client";
 import { postReviews, posts, postVersions, users } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
+import { needsLinkedInCheck } from "@/server/scheduling/publishing";
 import { analyzePost } from "./format";
 import { findPost } from "./post-state";
 import { predictEngagement } from "./predict";
 import type { FrameworkId, MediaType } from "./types";
-import { EDITABLE, type PostStatus } from "./workflow";
+import { assertTransition, EDITABLE, type PostStatus } from "./workflow";
 
 /** Autosaves by the same person within this window update one history entry instead of many. */
 const AUTOSAVE_COALESCE_MS = 5 * 60_000;
@@ -107,7 +108,13 @@ export async function getPost(ctx: OrgCtx, postId: string) {
       .where(and(eq(postReviews.postId, postId), eq(postReviews.organizationId, ctx.org.id)))
       .orderBy(desc(postReviews.createdAt)),
   ]);
-  return { ...post, author, versions, reviews };
+  return {
+    ...post,
+    author,
+    versions,
+    reviews,
+    needsLinkedInCheck: needsLinkedInCheck(post, ctx.clock.now()),
+  };
 }
 
 type VersionReason = "generated" | "edited" | "autosave" | "restored" | "duplicated";
@@ -170,8 +177,11 @@ export function predictionColumns(
 }
 
 /**
- * Saves new text. `expectedVersion` guards against overwriting an edit made in another tab;
- * editing an approved (or failed) post sends it back to draft, since what was approved changed.
+ * Saves new text. `expectedVersion` guards against overwriting an edit made in another tab.
+ * Any edit leaves the post a draft: an approval (or a pending review) is of a text, so editing an
+ * approved, failed or in-review post sends it back. For a post in review we chose "back to draft"
+ * over "re-request review": the reviewer never decides on a text that is still moving, autosaves
+ * don't e-mail reviewers on every pause, and the author submits again when the edit is done.
  */
 export async function editPost(
   ctx: OrgCtx & { timeZone?: string },
@@ -194,6 +204,7 @@ export async function editPost(
         "This post was changed somewhere else (another tab or a teammate). Reload to get the latest text; copy yours first if you want to keep it.",
       );
     }
+    if (post.status !== "draft") assertTransition(post.status, "draft");
     const analysis = analyzePost(input.content);
     const version = post.version + 1;
     const [updated] = await tx
@@ -202,11 +213,14 @@ export async function editPost(
         content: input.content,
         hashtags: analysis.hashtags,
         version,
-        status: post.status === "approved" || post.status === "failed" ? "draft" : post.status,
+        status: "draft",
         updatedAt: ctx.clock.now(),
         ...predictionColumns(ctx, { ...post, content: input.content }),
       })
-      .where(and(eq(posts.id, post.id), eq(posts.version, post.version)))
+      // The status read above too: a publish claimed in between must not be overwritten.
+      .where(
+        and(eq(posts.id, post.id), eq(posts.version, post.version), eq(posts.status, post.status)),
+      )
       .returning();
     if (!updated) {
       throw new DomainError(
@@ -221,6 +235,16 @@ export async function editPost(
       hashtags: analysis.hashtags,
       reason,
     });
+    if (post.status === "in_review") {
+      // The reviewer's trail says why the post left their queue.
+      await tx.insert(postReviews).values({
+        organizationId: ctx.org.id,
+        postId: post.id,
+        action: "edited",
+        actorUserId: ctx.user.id,
+        createdAt: ctx.clock.now(),
+      });
+    }
     return updated;
   });
 }

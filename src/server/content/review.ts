@@ -19,7 +19,8 @@ export interface ReviewCtx extends OrgCtx {
   appUrl: string;
 }
 
-const excerpt = (content: string) => {
+/** The post's opening line as e-mails quote it: always from the current text. */
+export const excerpt = (content: string) => {
   const first = content.split("\n").find((line) => line.trim()) ?? "";
   return first.length > 140 ? `${first.slice(0, 139)}…` : first;
 };
@@ -35,12 +36,14 @@ async function sendQuietly(send: () => Promise<unknown>, what: string) {
   }
 }
 
-export async function submitForReview(ctx: ReviewCtx, postId: string) {
+/** `version` is the text the author sees: a save still on its way makes this a CONFLICT. */
+export async function submitForReview(ctx: ReviewCtx, input: { postId: string; version: number }) {
+  const { postId } = input;
   const post = await findPost(ctx.db, ctx, postId);
   if (post.authorUserId !== ctx.user.id)
     requireRole(ctx.org.role, "admin", "submit someone else's post");
   const updated = await ctx.db.transaction(async (tx) => {
-    const row = await transitionPost(tx, ctx, postId, "in_review");
+    const row = await transitionPost(tx, ctx, postId, "in_review", {}, input.version);
     await tx.insert(postReviews).values({
       organizationId: ctx.org.id,
       postId,
@@ -84,9 +87,10 @@ export async function submitForReview(ctx: ReviewCtx, postId: string) {
   return updated;
 }
 
+/** `version` is the text the reviewer read: if the author changed it since, nothing is decided. */
 async function decide(
   ctx: ReviewCtx,
-  input: { postId: string; comment?: string | undefined },
+  input: { postId: string; version: number; comment?: string | undefined },
   approved: boolean,
 ) {
   requireRole(ctx.org.role, "admin", approved ? "approve posts" : "send posts back");
@@ -99,11 +103,14 @@ async function decide(
   }
   const now = ctx.clock.now();
   const updated = await ctx.db.transaction(async (tx) => {
-    const row = await transitionPost(tx, ctx, input.postId, approved ? "approved" : "draft", {
-      reviewComment: comment,
-      reviewedByUserId: ctx.user.id,
-      reviewedAt: now,
-    });
+    const row = await transitionPost(
+      tx,
+      ctx,
+      input.postId,
+      approved ? "approved" : "draft",
+      { reviewComment: comment, reviewedByUserId: ctx.user.id, reviewedAt: now },
+      input.version,
+    );
     await tx.insert(postReviews).values({
       organizationId: ctx.org.id,
       postId: input.postId,
@@ -150,8 +157,12 @@ async function decide(
   return updated;
 }
 
-export const approvePost = (ctx: ReviewCtx, input: { postId: string; comment?: string }) =>
-  decide(ctx, input, true);
+export const approvePost = (
+  ctx: ReviewCtx,
+  input: { postId: string; version: number; comment?: string },
+) => decide(ctx, input, true);
 
-export const rejectPost = (ctx: ReviewCtx, input: { postId: string; comment: string }) =>
-  decide(ctx, input, false);
+export const rejectPost = (
+  ctx: ReviewCtx,
+  input: { postId: string; version: number; comment: string },
+) => decide(ctx, input, false);

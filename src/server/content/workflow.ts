@@ -20,7 +20,8 @@ const TRANSITIONS: Record<PostStatus, readonly PostStatus[]> = {
   scheduled: ["approved", "publishing"],
   publishing: ["published", "failed"],
   published: [],
-  failed: ["draft", "approved", "publishing"],
+  // failed → published: a person checked LinkedIn and found a post we couldn't confirm.
+  failed: ["draft", "approved", "publishing", "published"],
 };
 
 const LABEL: Record<PostStatus, string> = {

@@ -5,6 +5,7 @@ import type { TokenCipher } from "@/server/crypto/token-cipher";
 import { linkedinAccounts } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import { recordAudit } from "@/server/orgs/audit";
+import { hasRole } from "@/server/orgs/roles";
 import type { LinkedInClient, MemberAuth } from "./client";
 import { grantedScopes, type LinkedInOAuth } from "./oauth";
 
@@ -180,10 +181,10 @@ export async function listLinkedInAccounts(ctx: OrgCtx) {
     .where(eq(linkedinAccounts.organizationId, ctx.org.id))
     .orderBy(asc(linkedinAccounts.connectedAt));
   const now = ctx.clock.now();
-  return rows.map((row) => publicAccount(row, now));
+  return rows.map((row) => ({ ...publicAccount(row, now), usable: mayUseAccount(ctx, row) }));
 }
 
-async function findAccount(ctx: TenantCtx, accountId: string): Promise<AccountRow> {
+export async function findAccount(ctx: TenantCtx, accountId: string): Promise<AccountRow> {
   const [row] = await ctx.db
     .select()
     .from(linkedinAccounts)
@@ -194,9 +195,33 @@ async function findAccount(ctx: TenantCtx, accountId: string): Promise<AccountRo
   return row;
 }
 
+/**
+ * A connection speaks as a LinkedIn member, so only whoever connected it, or an owner or admin,
+ * may publish, schedule or disconnect on it; any member may read the org's list.
+ */
+export function mayUseAccount(
+  ctx: OrgCtx,
+  account: Pick<AccountRow, "connectedByUserId">,
+): boolean {
+  return account.connectedByUserId === ctx.user.id || hasRole(ctx.org.role, "admin");
+}
+
+export function assertMayUseAccount(
+  ctx: OrgCtx,
+  account: Pick<AccountRow, "connectedByUserId" | "name">,
+  action: "publish on it" | "schedule posts on it" | "disconnect it",
+): void {
+  if (mayUseAccount(ctx, account)) return;
+  throw new DomainError(
+    "FORBIDDEN",
+    `The LinkedIn connection ${account.name} belongs to the teammate who connected it: only they or an owner or admin can ${action}. Connect your own LinkedIn in Settings → LinkedIn, or ask an owner or admin.`,
+  );
+}
+
 /** Disconnecting deletes the stored tokens; posts keep their LinkedIn URNs. */
 export async function disconnectLinkedInAccount(ctx: OrgCtx, accountId: string): Promise<void> {
   const account = await findAccount(ctx, accountId);
+  assertMayUseAccount(ctx, account, "disconnect it");
   await ctx.db.transaction(async (tx) => {
     await tx.delete(linkedinAccounts).where(eq(linkedinAccounts.id, account.id));
     await recordAudit(tx, {

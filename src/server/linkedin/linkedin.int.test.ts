@@ -9,7 +9,13 @@ import { describe, expect, it } from "vitest";
 import { loadEnv } from "@/env";
 import { linkedinAccounts, posts } from "@/server/db/schema";
 import { linkedinServices } from "@/server/services";
-import { callerFor, signedInUser, testClock, testServices } from "@/server/testing/fixtures";
+import {
+  callerFor,
+  joinedMember,
+  signedInUser,
+  testClock,
+  testServices,
+} from "@/server/testing/fixtures";
 import {
   ALL_SCOPES,
   approvedPost,
@@ -109,6 +115,46 @@ describe("LinkedIn connection", () => {
     const { api, account } = await publisher();
     await api.linkedin.disconnect({ accountId: account.id });
     expect((await api.linkedin.accounts()).accounts).toEqual([]);
+  });
+
+  it("publishing, scheduling and disconnecting on a connection is for whoever connected it or an owner/admin", async () => {
+    const { services, api, account } = await publisher();
+    const post = await approvedPost(api, unique("Whose profile is this?"));
+    const member = await joinedMember(services, api);
+    const mine = await linkedinFlow({ sessionToken: member.token });
+    expect(mine.location.searchParams.get("linkedin")).toBe("connected");
+
+    const seen = (await member.api.linkedin.accounts()).accounts;
+    expect(seen.find((a) => a.id === account.id)).toMatchObject({ usable: false });
+    const own = seen.find((a) => a.id !== account.id)!;
+    expect(own).toMatchObject({ usable: true });
+
+    const forbidden = {
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/belongs to the teammate who connected it/),
+    };
+    await expect(
+      member.api.linkedin.publishNow({ postId: post.id, accountId: account.id }),
+    ).rejects.toMatchObject(forbidden);
+    await expect(
+      member.api.scheduling.schedule({ postId: post.id, accountId: account.id }),
+    ).rejects.toMatchObject(forbidden);
+    await expect(member.api.linkedin.disconnect({ accountId: account.id })).rejects.toMatchObject(
+      forbidden,
+    );
+    expect(await api.post.get({ postId: post.id })).toMatchObject({
+      status: "approved",
+      linkedinAccountId: null,
+    });
+    expect((await api.linkedin.accounts()).accounts).toHaveLength(2);
+
+    // Their own connection works for them; an admin may act on anyone's.
+    const published = await member.api.linkedin.publishNow({ postId: post.id, accountId: own.id });
+    expect(published.status).toBe("published");
+    const admin = await joinedMember(services, api, "admin");
+    expect((await admin.api.linkedin.accounts()).accounts.every((a) => a.usable)).toBe(true);
+    await admin.api.linkedin.disconnect({ accountId: own.id });
+    expect((await api.linkedin.accounts()).accounts.map((a) => a.id)).toEqual([account.id]);
   });
 
   it("signs in with LinkedIn: a verified email makes or finds the account, then the identity does", async () => {

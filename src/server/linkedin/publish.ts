@@ -1,6 +1,12 @@
 import { findPost, transitionPost } from "@/server/content/post-state";
+import type { OrgCtx } from "@/server/context";
 import { DomainError } from "@/server/errors";
-import { invalidateLinkedInAccount, type LinkedInCtx, memberAuthFor } from "./accounts";
+import {
+  assertMayUseAccount,
+  invalidateLinkedInAccount,
+  type LinkedInCtx,
+  memberAuthFor,
+} from "./accounts";
 import type { MemberAuth } from "./client";
 import { LinkedInError } from "./errors";
 import { checkImage, DEFAULT_MAX_IMAGE_BYTES } from "./image-check";
@@ -14,12 +20,13 @@ export interface PublishImage {
 const UNKNOWN_FAILURE =
   "Publishing failed for a reason we didn't recognise. Your post is safe: try again, and contact support if it keeps failing.";
 
+export const AMBIGUOUS_NOW_REASON =
+  "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
+
 /** Publish-now is retried by the user, so retryable failures say so (the client already retried). */
 function failureReason(error: unknown): string {
   if (!(error instanceof LinkedInError)) return UNKNOWN_FAILURE;
-  if (error.ambiguous) {
-    return "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
-  }
+  if (error.ambiguous) return AMBIGUOUS_NOW_REASON;
   if (error.kind === "retryable") {
     return "LinkedIn had a temporary problem and didn't accept the post after several tries. Your post is safe: press Retry in a minute.";
   }
@@ -32,7 +39,7 @@ function failureReason(error: unknown): string {
  * it ends `published` with its URN or `failed` with the reason in plain words, never lost.
  */
 export async function publishNow(
-  ctx: LinkedInCtx,
+  ctx: LinkedInCtx & OrgCtx,
   input: { postId: string; accountId: string; image?: PublishImage | undefined },
 ) {
   const post = await findPost(ctx.db, ctx, input.postId);
@@ -54,6 +61,7 @@ export async function publishNow(
     }
   }
   const { auth, account } = await memberAuthFor(ctx, input.accountId);
+  assertMayUseAccount(ctx, account, "publish on it");
   if (!account.grantedScopes.includes("w_member_social")) {
     throw new DomainError(
       "PRECONDITION_FAILED",

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, not, or, sql } from "drizzle-orm";
 import type { OrgCtx } from "@/server/context";
 import { linkedinAccounts, posts, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
+import { CHECK_LINKEDIN_AFTER_MS, needsLinkedInCheck } from "./publishing";
 
 /** Longest range one calendar request may cover: a month view plus the days around it. */
 const MAX_RANGE_DAYS = 45;
@@ -18,7 +19,9 @@ const entryColumns = {
   scheduledAt: posts.scheduledAt,
   publishedAt: posts.publishedAt,
   failureReason: posts.failureReason,
+  updatedAt: posts.updatedAt,
   linkedinPostUrl: posts.linkedinPostUrl,
+  linkedinAccountId: posts.linkedinAccountId,
   authorUserId: posts.authorUserId,
   authorName: users.name,
   authorEmail: users.email,
@@ -86,6 +89,12 @@ export async function calendar(
  * and recent failures, so none goes unnoticed.
  */
 export async function queue(ctx: OrgCtx) {
+  const now = ctx.clock.now();
+  // Abandoned mid-publish: it needs a person (see needsLinkedInCheck), so it shows with failures.
+  const stuckPublishing = and(
+    eq(posts.status, "publishing"),
+    lte(posts.updatedAt, new Date(now.getTime() - CHECK_LINKEDIN_AFTER_MS)),
+  );
   const [ready, upcoming, failed] = await Promise.all([
     entriesQuery(ctx)
       .where(
@@ -102,6 +111,7 @@ export async function queue(ctx: OrgCtx) {
         and(
           eq(posts.organizationId, ctx.org.id),
           inArray(posts.status, ["scheduled", "publishing"]),
+          not(stuckPublishing!),
           isNull(posts.deletedAt),
         ),
       )
@@ -111,14 +121,21 @@ export async function queue(ctx: OrgCtx) {
       .where(
         and(
           eq(posts.organizationId, ctx.org.id),
-          eq(posts.status, "failed"),
+          or(eq(posts.status, "failed"), stuckPublishing),
           isNull(posts.deletedAt),
         ),
       )
       .orderBy(desc(posts.updatedAt))
       .limit(FAILED_LIMIT),
   ]);
-  return { ready, upcoming, failed };
+  return {
+    ready,
+    upcoming,
+    failed: failed.map((entry) => ({
+      ...entry,
+      needsLinkedInCheck: needsLinkedInCheck(entry, now),
+    })),
+  };
 }
 
 /**

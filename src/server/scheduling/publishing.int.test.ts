@@ -20,11 +20,13 @@ import {
   type TestClock,
   testClock,
   testServices,
+  until,
 } from "@/server/testing/fixtures";
 import { serveJobEndpoint } from "@/server/testing/jobs";
 import { approvedPost, linkedinFlow, sandboxControl } from "@/server/testing/linkedin";
 import {
   AMBIGUOUS_REASON,
+  CHECK_LINKEDIN_AFTER_MS,
   INTERRUPTED_REASON,
   MAX_PUBLISH_ATTEMPTS,
   PublishRetryLater,
@@ -68,16 +70,6 @@ async function sandboxPostsWith(marker: string) {
     posts: { urn: string; author: string; commentary: string }[];
   };
   return feed.filter((p) => p.commentary.includes(marker));
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Services with a fast LinkedIn client (no backoff sleeps, short timeout) and our endpoint. */
@@ -419,6 +411,87 @@ describe("publishing scheduled posts", () => {
     expect(await sandboxPostsWith(post.marker)).toHaveLength(0);
     const mail = await until("email", async () => (await outboxFor(s.owner.user.email))[0]);
     expect(mail.subject).toMatch(/wasn't published/);
+    // It quotes the text as it is now, not the generated hook it started from.
+    expect(mail.text).toContain('The post starting "Ship small, ship often." didn\'t go out.');
+    expect(mail.text).not.toContain(post.hook);
+  });
+
+  it("a post stuck publishing is settled by a person: on LinkedIn → mark published, not there → retry", async () => {
+    const s = await scheduler();
+    const first = (await scheduledNow(s)).post;
+    s.clock.advance(4 * HOUR); // Past the posting rules' minimum gap.
+    const second = (await scheduledNow(s)).post;
+    // Functions that died after claiming: both sit in `publishing`.
+    for (const { id } of [first, second]) {
+      await s.services.db
+        .update(posts)
+        .set({ status: "publishing", updatedAt: s.clock.now() })
+        .where(eq(posts.id, id));
+    }
+    const attention = async () => (await s.api.scheduling.queue()).failed.map((p) => p.id);
+
+    // Still within a publish's lifetime: nothing to settle yet.
+    expect(await s.api.post.get({ postId: first.id })).toMatchObject({ needsLinkedInCheck: false });
+    expect(await attention()).toEqual([]);
+    await expect(
+      s.api.linkedin.retryAfterCheck({ postId: first.id, accountId: s.account.id }),
+    ).rejects.toThrow(/being published right now/);
+
+    s.clock.advance(CHECK_LINKEDIN_AFTER_MS);
+    expect(await s.api.post.get({ postId: first.id })).toMatchObject({ needsLinkedInCheck: true });
+    const queue = await s.api.scheduling.queue();
+    expect(queue.upcoming.map((p) => p.id)).not.toContain(first.id);
+    expect(
+      queue.failed
+        .filter((p) => p.needsLinkedInCheck)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
+
+    // Not on LinkedIn: the person retries, and it goes out once.
+    const retried = await s.api.linkedin.retryAfterCheck({
+      postId: first.id,
+      accountId: s.account.id,
+    });
+    expect(retried.status).toBe("published");
+    expect(await sandboxPostsWith(first.marker)).toHaveLength(1);
+
+    // On LinkedIn: marked published with the address they copied; nothing is sent.
+    await expect(
+      s.api.linkedin.markPublished({
+        postId: second.id,
+        url: "https://evil.example/urn:li:share:1",
+      }),
+    ).rejects.toThrow(/isn't a LinkedIn address/);
+    const marked = await s.api.linkedin.markPublished({
+      postId: second.id,
+      url: "https://www.linkedin.com/feed/update/urn:li:share:7001/",
+    });
+    expect(marked).toMatchObject({
+      status: "published",
+      linkedinPostUrn: "urn:li:share:7001",
+      linkedinPostUrl: "https://www.linkedin.com/feed/update/urn:li:share:7001/",
+    });
+    expect(await sandboxPostsWith(second.marker)).toHaveLength(0);
+    expect(await attention()).toEqual([]);
+    await expect(s.api.linkedin.markPublished({ postId: second.id })).rejects.toThrow(
+      /couldn't confirm/,
+    );
+  });
+
+  it("a post failed as 'check LinkedIn' can be marked published without a second post", async () => {
+    const s = await scheduler();
+    const { post, scheduled } = await scheduledNow(s);
+    await sandboxControl("faults", {
+      match: { method: "POST", path: "/rest/posts" },
+      delayMs: 2_000,
+      times: 1,
+    });
+    expect(await job(s.services, scheduled as never)).toMatchObject({ reason: AMBIGUOUS_REASON });
+    expect(await s.api.post.get({ postId: post.id })).toMatchObject({ needsLinkedInCheck: true });
+    const marked = await s.api.linkedin.markPublished({ postId: post.id });
+    expect(marked).toMatchObject({ status: "published", failureReason: null });
+    expect(await sweepScheduledPosts(s.services)).toMatchObject({ abandoned: 0 });
   });
 
   it("a permanent failure fails the post with the reason and emails the author", async () => {

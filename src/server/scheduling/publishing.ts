@@ -1,15 +1,22 @@
 import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { createElement } from "react";
-import { transitionPost } from "@/server/content/post-state";
-import type { TenantCtx } from "@/server/context";
+import { abandonPublishing, findPost, transitionPost } from "@/server/content/post-state";
+import { excerpt } from "@/server/content/review";
+import type { OrgCtx, TenantCtx } from "@/server/context";
 import { posts, users } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
-import { memberAuthFor } from "@/server/linkedin/accounts";
+import {
+  assertMayUseAccount,
+  findAccount,
+  type LinkedInCtx,
+  memberAuthFor,
+} from "@/server/linkedin/accounts";
 import { LinkedInError } from "@/server/linkedin/errors";
-import { publishClaimedPost } from "@/server/linkedin/publish";
+import { AMBIGUOUS_NOW_REASON, publishClaimedPost, publishNow } from "@/server/linkedin/publish";
 import ScheduledPostFailedEmail, {
   scheduledPostFailedSubject,
 } from "@/server/notifications/emails/scheduled-post-failed";
+import { requireRole } from "@/server/orgs/roles";
 import type { Services } from "@/server/services";
 
 /** Scheduled attempts before a post that keeps hitting temporary errors is marked failed. */
@@ -22,6 +29,12 @@ export const SWEEP_BATCH = 50;
  * died). Far above any publish's run time (LinkedIn timeouts and backoff included).
  */
 export const STUCK_AFTER_MS = 10 * 60_000;
+/**
+ * A post still `publishing` this long is offered to a person: "check LinkedIn, then mark it
+ * published or retry". No publish runs that long: publish-now and the job run in functions that
+ * are stopped at 60 s (vercel.json), so whatever was publishing it is gone.
+ */
+export const CHECK_LINKEDIN_AFTER_MS = 2 * 60_000;
 
 export const AMBIGUOUS_REASON =
   "LinkedIn didn't confirm whether the post went out (the request timed out after it was sent). We didn't try again, so it can't appear twice: check your LinkedIn profile, and press Retry only if it isn't there.";
@@ -207,7 +220,7 @@ async function putBack(services: Services, postId: string, reason: string | null
 async function notifyAuthor(
   services: Services,
   email: string | undefined,
-  post: { id: string; hook: string },
+  post: { id: string; content: string },
   reason: string,
 ) {
   if (!email) return;
@@ -217,7 +230,7 @@ async function notifyAuthor(
       subject: scheduledPostFailedSubject,
       react: createElement(ScheduledPostFailedEmail, {
         url: `${services.appUrl}/posts/${post.id}`,
-        hook: post.hook,
+        excerpt: excerpt(post.content),
         reason,
       }),
       tags: [{ name: "kind", value: "scheduled-post-failed" }],
@@ -282,13 +295,9 @@ export async function sweepScheduledPosts(services: Services) {
  */
 async function failAbandoned(services: Services): Promise<number> {
   const stuckSince = new Date(services.clock.now().getTime() - STUCK_AFTER_MS);
-  const failed = await services.db
-    .update(posts)
-    .set({
-      status: "failed",
-      failureReason: INTERRUPTED_REASON,
-      updatedAt: services.clock.now(),
-    })
+  const stuck = await services.db
+    .select({ id: posts.id, organizationId: posts.organizationId })
+    .from(posts)
     .where(
       and(
         eq(posts.status, "publishing"),
@@ -296,7 +305,13 @@ async function failAbandoned(services: Services): Promise<number> {
         isNull(posts.deletedAt),
       ),
     )
-    .returning({ id: posts.id, hook: posts.hook, authorUserId: posts.authorUserId });
+    .limit(SWEEP_BATCH);
+  const failed = [];
+  for (const { id, organizationId } of stuck) {
+    const ctx = { db: services.db, clock: services.clock, org: { id: organizationId } };
+    const row = await abandonPublishing(ctx.db, ctx, id, stuckSince, INTERRUPTED_REASON);
+    if (row) failed.push(row);
+  }
   for (const post of failed) {
     log("warn", "publish abandoned mid-way; marked failed for a person to check", {
       postId: post.id,
@@ -307,4 +322,107 @@ async function failAbandoned(services: Services): Promise<number> {
     await notifyAuthor(services, author?.email, post, INTERRUPTED_REASON);
   }
   return failed.length;
+}
+
+/** Failures after which the post may or may not be on LinkedIn: a person checks before Retry. */
+const UNKNOWN_OUTCOME_REASONS = [AMBIGUOUS_REASON, INTERRUPTED_REASON, AMBIGUOUS_NOW_REASON];
+
+/**
+ * Whether a person must check LinkedIn to settle this post: it has been `publishing` past
+ * CHECK_LINKEDIN_AFTER_MS (abandoned mid-publish), or it failed in a way that may have reached
+ * LinkedIn. Such a post offers "It is on LinkedIn: mark published" and "It is not: retry".
+ */
+export function needsLinkedInCheck(
+  post: { status: string; failureReason: string | null; updatedAt: Date },
+  now: Date,
+): boolean {
+  if (post.status === "publishing") {
+    return now.getTime() - post.updatedAt.getTime() >= CHECK_LINKEDIN_AFTER_MS;
+  }
+  return post.status === "failed" && UNKNOWN_OUTCOME_REASONS.includes(post.failureReason ?? "");
+}
+
+/**
+ * Settling a post is acting on its LinkedIn connection (the same rule as publishing on it);
+ * with the connection gone, it is for the author or an owner/admin.
+ */
+async function assertMaySettle(
+  ctx: OrgCtx,
+  post: { linkedinAccountId: string | null; authorUserId: string | null },
+) {
+  if (post.linkedinAccountId) {
+    assertMayUseAccount(ctx, await findAccount(ctx, post.linkedinAccountId), "publish on it");
+  } else if (post.authorUserId !== ctx.user.id) {
+    requireRole(ctx.org.role, "admin", "settle someone else's post");
+  }
+}
+
+async function postToSettle(ctx: OrgCtx, postId: string) {
+  const post = await findPost(ctx.db, ctx, postId);
+  if (!needsLinkedInCheck(post, ctx.clock.now())) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      post.status === "publishing"
+        ? "This post is being published right now. Check again in a minute."
+        : "Only a post whose publishing we couldn't confirm can be settled this way. Reload to see its current state.",
+    );
+  }
+  await assertMaySettle(ctx, post);
+  return post;
+}
+
+const LINKEDIN_URN = /urn:li:(?:share|ugcPost|activity):\d+/;
+
+/** A post address the person copied from LinkedIn, and the post's URN when the address has it. */
+function linkedinAddress(url: string): { url: string; urn: string | null } {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Not an address at all: refused below with the same words.
+  }
+  const host = parsed?.protocol === "https:" ? parsed.hostname : "";
+  if (!parsed || !(host === "linkedin.com" || host.endsWith(".linkedin.com"))) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      "That isn't a LinkedIn address. Copy the post's link from LinkedIn (https://www.linkedin.com/…), or leave it empty.",
+    );
+  }
+  const urn = parsed.pathname.replace(/%3A/gi, ":").match(LINKEDIN_URN)?.[0] ?? null;
+  return { url: parsed.toString(), urn };
+}
+
+/**
+ * "It is on LinkedIn: mark published": the person found the post on their profile. Nothing is
+ * sent to LinkedIn; the post becomes `published` (with its address when given).
+ */
+export async function markPublishedAfterCheck(
+  ctx: OrgCtx,
+  input: { postId: string; url?: string | undefined },
+) {
+  const post = await postToSettle(ctx, input.postId);
+  const address = input.url ? linkedinAddress(input.url) : null;
+  return transitionPost(ctx.db, ctx, post.id, "published", {
+    linkedinPostUrl: address?.url ?? null,
+    linkedinPostUrn: address?.urn ?? null,
+    publishedAt: ctx.clock.now(),
+    failureReason: null,
+  });
+}
+
+/**
+ * "It is not on LinkedIn: retry": a post stuck in `publishing` is failed first (as the sweeper
+ * would, with the same conditional update), then published again through publish-now's claim,
+ * because the person checked. Never called without that click.
+ */
+export async function retryAfterCheck(
+  ctx: LinkedInCtx & OrgCtx,
+  input: { postId: string; accountId: string },
+) {
+  const post = await postToSettle(ctx, input.postId);
+  if (post.status === "publishing") {
+    const stuckSince = new Date(ctx.clock.now().getTime() - CHECK_LINKEDIN_AFTER_MS);
+    await abandonPublishing(ctx.db, ctx, post.id, stuckSince, INTERRUPTED_REASON);
+  }
+  return publishNow(ctx, input);
 }

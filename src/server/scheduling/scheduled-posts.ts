@@ -4,7 +4,7 @@ import type { OrgCtx } from "@/server/context";
 import type { Db, Tx } from "@/server/db/client";
 import { linkedinAccounts, posts } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { PUBLISH_SCOPE } from "@/server/linkedin/accounts";
+import { assertMayUseAccount, PUBLISH_SCOPE } from "@/server/linkedin/accounts";
 import type { Services } from "@/server/services";
 import { postingRulesFor } from "./posting-settings";
 import { nextSlots, validateSchedule } from "./slots";
@@ -59,6 +59,7 @@ async function publishableAccount(ctx: OrgCtx, accountId: string) {
       and(eq(linkedinAccounts.id, accountId), eq(linkedinAccounts.organizationId, ctx.org.id)),
     );
   if (!account) throw notFound("That LinkedIn account");
+  assertMayUseAccount(ctx, account, "schedule posts on it");
   if (!account.grantedScopes.includes(PUBLISH_SCOPE)) {
     throw new DomainError(
       "PRECONDITION_FAILED",

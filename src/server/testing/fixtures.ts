@@ -99,6 +99,34 @@ export async function callerFor(
   return createCaller(await createTRPCContext({ headers, resHeaders, source: "http" }, services));
 }
 
+/** A new user who accepted an invitation to the org active in `inviter`'s session. */
+export async function joinedMember(
+  services: Services,
+  inviter: Awaited<ReturnType<typeof callerFor>>,
+  role: "admin" | "member" = "member",
+) {
+  const member = await signedInUser(services);
+  await inviter.invitation.create({ email: member.user.email, role });
+  const token = (await linkInLatestEmail(member.user.email, "/invite/")).pathname.split("/").pop()!;
+  await (await callerFor(services, member.token)).invitation.accept({ token });
+  return { ...member, api: await callerFor(services, member.token) };
+}
+
+/** Polls `fn` until it returns something truthy (or `ms` pass), and returns that. */
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  ms = 10_000,
+) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 interface OutboxMessage {
   id: string;
   to: string[];

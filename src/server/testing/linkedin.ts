@@ -152,7 +152,7 @@ export async function approvedPost(api: Awaited<ReturnType<typeof callerFor>>, c
     await api.content.generate({ topic: "Platform teams", frameworks: ["technical_insight"] })
   ).posts;
   const edited = await api.post.update({ postId: post!.id, content, expectedVersion: 1 });
-  await api.post.submit({ postId: post!.id });
-  await api.post.approve({ postId: post!.id });
+  await api.post.submit({ postId: post!.id, version: edited.version });
+  await api.post.approve({ postId: post!.id, version: edited.version });
   return edited;
 }

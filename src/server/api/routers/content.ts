@@ -19,6 +19,8 @@ import { postContentInput, topicInput, voiceProfileInput } from "../content-sche
 import { createTRPCRouter, orgProcedure, protectedProcedure, roleProcedure } from "../trpc";
 
 const postId = z.object({ postId: z.uuid() });
+/** The version of the text the person saw when they acted on it. */
+const postVersion = z.number().int().min(1);
 
 export const contentRouter = createTRPCRouter({
   frameworks: protectedProcedure.query(() => frameworkSummaries()),
@@ -121,17 +123,24 @@ export const postRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => restoreDeletedPost(ctx, input.postId)),
 
   submit: orgProcedure
-    .input(postId)
-    .mutation(({ ctx, input }) => submitForReview(ctx, input.postId)),
+    .input(z.object({ postId: z.uuid(), version: postVersion }))
+    .mutation(({ ctx, input }) => submitForReview(ctx, input)),
 
   approve: roleProcedure("admin")
-    .input(z.object({ postId: z.uuid(), comment: z.string().trim().max(1000).optional() }))
+    .input(
+      z.object({
+        postId: z.uuid(),
+        version: postVersion,
+        comment: z.string().trim().max(1000).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => approvePost(ctx, input)),
 
   reject: roleProcedure("admin")
     .input(
       z.object({
         postId: z.uuid(),
+        version: postVersion,
         comment: z
           .string()
           .trim()

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "@/server/errors";
 import { disconnectLinkedInAccount, listLinkedInAccounts } from "@/server/linkedin/accounts";
 import { publishNow } from "@/server/linkedin/publish";
+import { markPublishedAfterCheck, retryAfterCheck } from "@/server/scheduling/publishing";
 import type { Services } from "@/server/services";
 import { createTRPCRouter, orgProcedure } from "../trpc";
 
@@ -28,6 +29,18 @@ export const linkedinRouter = createTRPCRouter({
   disconnect: orgProcedure
     .input(z.object({ accountId: z.uuid() }))
     .mutation(({ ctx, input }) => disconnectLinkedInAccount(ctx, input.accountId)),
+
+  /** A post we couldn't confirm, found on LinkedIn by the person: published, nothing sent. */
+  markPublished: orgProcedure
+    .input(z.object({ postId: z.uuid(), url: z.string().trim().max(2000).optional() }))
+    .mutation(({ ctx, input }) =>
+      markPublishedAfterCheck(ctx, { postId: input.postId, url: input.url || undefined }),
+    ),
+
+  /** A post we couldn't confirm, not on LinkedIn: published again, because the person checked. */
+  retryAfterCheck: orgProcedure
+    .input(z.object({ postId: z.uuid(), accountId: z.uuid() }))
+    .mutation(({ ctx, input }) => retryAfterCheck({ ...ctx, cipher: requireCipher(ctx) }, input)),
 
   publishNow: orgProcedure
     .input(

@@ -3,7 +3,8 @@ import { EmailLayout, emailStyles, LinkFallback, oneLine } from "./layout";
 
 export interface ScheduledPostFailedEmailProps {
   url: string;
-  hook: string;
+  /** The opening of the post's current text (what the author last saw), not its generated hook. */
+  excerpt: string;
   reason: string;
 }
 
@@ -11,19 +12,19 @@ export const scheduledPostFailedSubject = "A scheduled LinkedIn post wasn't publ
 
 export default function ScheduledPostFailedEmail({
   url,
-  hook,
+  excerpt,
   reason,
 }: ScheduledPostFailedEmailProps) {
   return (
     <EmailLayout
-      preview={`"${oneLine(hook)}" wasn't published.`}
+      preview={`"${oneLine(excerpt)}" wasn't published.`}
       reason="You received this email because you wrote this post in TechLead AutoPilot."
     >
       <Heading as="h1" style={emailStyles.heading}>
         Your scheduled post wasn't published
       </Heading>
       <Text style={emailStyles.paragraph}>
-        The post starting "{oneLine(hook)}" didn't go out. {reason}
+        The post starting "{oneLine(excerpt)}" didn't go out. {reason}
       </Text>
       <Button href={url} style={emailStyles.button}>
         Open the post
