@@ -147,6 +147,12 @@ describe("LinkedIn connection", () => {
       linkedinAccountId: null,
     });
     expect((await api.linkedin.accounts()).accounts).toHaveLength(2);
+    // Nor may they move a post the owner scheduled on the owner's connection.
+    await api.scheduling.schedule({ postId: post.id, accountId: account.id });
+    await expect(member.api.scheduling.reschedule({ postId: post.id })).rejects.toMatchObject(
+      forbidden,
+    );
+    await api.scheduling.unschedule({ postId: post.id });
 
     // Their own connection works for them; an admin may act on anyone's.
     const published = await member.api.linkedin.publishNow({ postId: post.id, accountId: own.id });

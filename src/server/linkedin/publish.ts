@@ -3,6 +3,7 @@ import type { OrgCtx } from "@/server/context";
 import { DomainError } from "@/server/errors";
 import {
   assertMayUseAccount,
+  findAccount,
   invalidateLinkedInAccount,
   type LinkedInCtx,
   memberAuthFor,
@@ -60,8 +61,9 @@ export async function publishNow(
       throw new DomainError("BAD_REQUEST", (error as LinkedInError).userMessage);
     }
   }
+  // Checked before memberAuthFor, which may refresh the connection's token.
+  assertMayUseAccount(ctx, await findAccount(ctx, input.accountId), "publish on it");
   const { auth, account } = await memberAuthFor(ctx, input.accountId);
-  assertMayUseAccount(ctx, account, "publish on it");
   if (!account.grantedScopes.includes("w_member_social")) {
     throw new DomainError(
       "PRECONDITION_FAILED",

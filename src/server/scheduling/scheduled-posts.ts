@@ -4,7 +4,7 @@ import type { OrgCtx } from "@/server/context";
 import type { Db, Tx } from "@/server/db/client";
 import { linkedinAccounts, posts } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertMayUseAccount, PUBLISH_SCOPE } from "@/server/linkedin/accounts";
+import { assertMayUseAccount, findAccount, PUBLISH_SCOPE } from "@/server/linkedin/accounts";
 import type { Services } from "@/server/services";
 import { postingRulesFor } from "./posting-settings";
 import { nextSlots, validateSchedule } from "./slots";
@@ -201,6 +201,13 @@ export async function reschedulePost(
   const post = await findPost(ctx.db, ctx, input.postId);
   if (post.status !== "scheduled" || !post.scheduledAt) {
     throw new DomainError("BAD_REQUEST", "Only scheduled posts can be rescheduled.");
+  }
+  if (post.linkedinAccountId) {
+    assertMayUseAccount(
+      ctx,
+      await findAccount(ctx, post.linkedinAccountId),
+      "schedule posts on it",
+    );
   }
   const previousAt = post.scheduledAt;
   const [moved] = await withCalendarLock(ctx, post, async (tx, authorId) =>
