@@ -30,8 +30,9 @@ export async function openEmailLink(page: Page, email: string, path: string): Pr
 
 /**
  * Requests a magic link for the address and completes sign-in through the mailbox. Each person
- * gets a client address of their own (as Vercel's x-forwarded-for gives in production), so the
- * per-IP sign-in limit, tested on its own, does not pool every test run on this machine.
+ * gets a client address of their own (the local cloud reads X-Forwarded-For, as Vercel's
+ * x-vercel-forwarded-for in production), so the per-IP sign-in limit, tested on its own, does not
+ * pool every test run on this machine.
  */
 export async function signIn(page: Page, email: string, testInfo?: TestInfo): Promise<void> {
   const octets = crypto.getRandomValues(new Uint8Array(3));

@@ -127,4 +127,19 @@ describe("magic-link sign-in", () => {
       expect(safeRedirect(bad)).toBeNull();
     }
   });
+
+  it("limits links per client address as the platform reports it, not as the client claims", async () => {
+    const services = testServices({ clientIpHeader: "x-vercel-forwarded-for" });
+    const ip = randomIp();
+    const request = async () =>
+      (
+        await callerFor(services, undefined, {
+          "x-vercel-forwarded-for": ip,
+          // A fresh claim each time: the header a client may send for itself.
+          "x-forwarded-for": randomIp(),
+        })
+      ).auth.requestMagicLink({ email: uniqueEmail("platform-ip") });
+    for (let i = 0; i < 20; i++) await request();
+    await expect(request()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
 });
