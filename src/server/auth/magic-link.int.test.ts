@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { EmailSender } from "@/server/adapters/email";
+import { magicLinks } from "@/server/db/schema";
 import {
   callerFor,
   linkInLatestEmail,
@@ -10,11 +11,18 @@ import {
   testServices,
   uniqueEmail,
 } from "@/server/testing/fixtures";
-import { MAGIC_LINK_TTL_MINUTES, requestMagicLink, safeRedirect } from "./magic-link";
+import { MAGIC_LINK_TTL_MINUTES, requestMagicLink } from "./magic-link";
+import { generateSecureRandomString, hashSecret } from "./tokens";
 
-async function requestLink(email: string, services = testServices(), ip = randomIp()) {
-  const caller = await callerFor(services, undefined, { "x-forwarded-for": ip });
-  await caller.auth.requestMagicLink({ email });
+async function requestLink(
+  email: string,
+  services = testServices(),
+  options: { ip?: string; redirectTo?: string } = {},
+) {
+  const caller = await callerFor(services, undefined, {
+    "x-forwarded-for": options.ip ?? randomIp(),
+  });
+  await caller.auth.requestMagicLink({ email, redirectTo: options.redirectTo });
   const link = await linkInLatestEmail(email.trim().toLowerCase(), "/auth/verify");
   return link.searchParams.get("token")!;
 }
@@ -121,11 +129,33 @@ describe("magic-link sign-in", () => {
     expect(await outboxFor(email)).toHaveLength(0);
   });
 
-  it("only follows same-site redirects", () => {
-    expect(safeRedirect("/invite/abc")).toBe("/invite/abc");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "", null]) {
-      expect(safeRedirect(bad)).toBeNull();
+  it("follows a same-site redirectTo after sign-in, and drops one leading elsewhere (issue #10)", async () => {
+    const services = testServices();
+    const verify = async (redirectTo: string) => {
+      const token = await requestLink(uniqueEmail("redirect"), services, { redirectTo });
+      return (await (await callerFor(services)).auth.verifyMagicLink({ token })).redirectTo;
+    };
+    expect(await verify("/invite/abc")).toBe("/invite/abc");
+    for (const bad of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "//evil.example",
+    ]) {
+      expect(await verify(bad), JSON.stringify(bad)).toBeNull();
     }
+  });
+  it("checks a stored redirectTo again when the link is used", async () => {
+    const services = testServices();
+    const token = generateSecureRandomString() + generateSecureRandomString();
+    await services.db.insert(magicLinks).values({
+      email: uniqueEmail("stored"),
+      tokenHash: hashSecret(token),
+      redirectTo: "/\t/evil.example",
+      expiresAt: new Date(services.clock.now().getTime() + 60_000),
+    });
+    const result = await (await callerFor(services)).auth.verifyMagicLink({ token });
+    expect(result.redirectTo).toBeNull();
   });
 
   it("limits links per client address as the platform reports it, not as the client claims", async () => {

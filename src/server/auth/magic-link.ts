@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createElement } from "react";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import type { EmailSender } from "@/server/adapters/email";
 import type { Clock } from "@/server/clock";
 import type { Db } from "@/server/db/client";
@@ -23,12 +24,6 @@ export interface MagicLinkCtx {
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-/** Only same-site paths: a sign-in link must never forward to another site. */
-export function safeRedirect(path: string | null | undefined): string | null {
-  if (!path?.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
-  return path;
 }
 
 export async function requestMagicLink(
@@ -56,7 +51,7 @@ export async function requestMagicLink(
     .values({
       email,
       tokenHash: hashSecret(token),
-      redirectTo: safeRedirect(input.redirectTo),
+      redirectTo: safeRedirectPath(input.redirectTo, ctx.appUrl),
       expiresAt: new Date(now.getTime() + MAGIC_LINK_TTL_MINUTES * 60_000),
     })
     .returning({ id: magicLinks.id });
@@ -92,7 +87,7 @@ export interface ConsumedMagicLink {
 
 /** Single use: the claim is one conditional update, so two clicks cannot both sign in. */
 export async function consumeMagicLink(
-  ctx: Pick<MagicLinkCtx, "db" | "clock">,
+  ctx: Pick<MagicLinkCtx, "db" | "clock" | "appUrl">,
   input: { token: string; userAgent?: string | null },
 ): Promise<ConsumedMagicLink> {
   const now = ctx.clock.now();
@@ -130,6 +125,7 @@ export async function consumeMagicLink(
     sessionExpiresAt: session.expiresAt,
     userId: user.id,
     isNewUser: user.created,
-    redirectTo: link.redirectTo,
+    // Checked again on the way out: rows stored before the rule tightened may hold anything.
+    redirectTo: safeRedirectPath(link.redirectTo, ctx.appUrl),
   };
 }
