@@ -7,11 +7,13 @@ import {
   linkInLatestEmail,
   outboxFor,
   randomIp,
+  signedInUser,
   testClock,
   testServices,
   uniqueEmail,
 } from "@/server/testing/fixtures";
 import { MAGIC_LINK_TTL_MINUTES, requestMagicLink } from "./magic-link";
+import { validateSessionToken } from "./sessions";
 import { generateSecureRandomString, hashSecret } from "./tokens";
 
 async function requestLink(
@@ -24,8 +26,11 @@ async function requestLink(
   });
   await caller.auth.requestMagicLink({ email, redirectTo: options.redirectTo });
   const link = await linkInLatestEmail(email.trim().toLowerCase(), "/auth/verify");
-  return link.searchParams.get("token")!;
+  return new URLSearchParams(link.hash.slice(1)).get("token")!;
 }
+
+const sessionTokenIn = (resHeaders: Headers) =>
+  resHeaders.get("set-cookie")!.split(";")[0]!.split("=")[1]!;
 
 describe("magic-link sign-in", () => {
   it("emails a link through Resend that signs the user in once and sets the session cookie", async () => {
@@ -43,9 +48,65 @@ describe("magic-link sign-in", () => {
     const cookie = resHeaders.get("set-cookie")!;
     expect(cookie).toMatch(/^tla_session=[a-z0-9]+\.[a-z0-9]+; Path=\/; HttpOnly; SameSite=Lax/);
 
-    const sessionToken = cookie.split(";")[0]!.split("=")[1]!;
-    const me = await (await callerFor(services, sessionToken)).auth.me();
+    const me = await (await callerFor(services, sessionTokenIn(resHeaders))).auth.me();
     expect(me?.user.email).toBe(email);
+  });
+
+  it("carries the token in the link's fragment, which never reaches a server's request log", async () => {
+    const email = uniqueEmail("fragment");
+    const token = await requestLink(email);
+    const link = await linkInLatestEmail(email, "/auth/verify");
+    expect(link.search).toBe("");
+    expect(link.hash).toBe(`#token=${token}`);
+  });
+
+  it("names the address a link is for without using it up", async () => {
+    const services = testServices();
+    const email = uniqueEmail("inspect");
+    const token = await requestLink(email, services);
+    const caller = await callerFor(services);
+    expect(await caller.auth.inspectMagicLink({ token })).toEqual({ email });
+    expect(await caller.auth.inspectMagicLink({ token })).toEqual({ email });
+    await caller.auth.verifyMagicLink({ token });
+    await expect(caller.auth.inspectMagicLink({ token })).rejects.toThrow(/already used/);
+    await expect(caller.auth.inspectMagicLink({ token: "z".repeat(48) })).rejects.toThrow(
+      /not valid/,
+    );
+  });
+
+  it("doesn't swap a signed-in session for another account's unless the person chooses to", async () => {
+    const services = testServices();
+    const signedIn = await signedInUser(services);
+    const other = uniqueEmail("other");
+    const token = await requestLink(other, services);
+
+    const resHeaders = new Headers();
+    const caller = await callerFor(services, signedIn.token, {}, resHeaders);
+    const refused = await caller.auth.verifyMagicLink({ token }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "CONFLICT" });
+    expect((refused as TRPCError).message).toContain(signedIn.user.email);
+    expect((refused as TRPCError).message).toContain(other);
+    expect(resHeaders.get("set-cookie")).toBeNull();
+    expect(await validateSessionToken(services, signedIn.token)).not.toBeNull();
+
+    // Chosen: the link still works, and the account it replaces is signed out on this device.
+    const chosen = await caller.auth.verifyMagicLink({ token, switchAccount: true });
+    expect(chosen.isNewUser).toBe(true);
+    const me = await (await callerFor(services, sessionTokenIn(resHeaders))).auth.me();
+    expect(me?.user.email).toBe(other);
+    expect(await validateSessionToken(services, signedIn.token)).toBeNull();
+  });
+
+  it("signs in again over the same account's session without asking", async () => {
+    const services = testServices();
+    const signedIn = await signedInUser(services);
+    const token = await requestLink(signedIn.user.email, services);
+    const resHeaders = new Headers();
+    const caller = await callerFor(services, signedIn.token, {}, resHeaders);
+    expect((await caller.auth.verifyMagicLink({ token })).isNewUser).toBe(false);
+    const me = await (await callerFor(services, sessionTokenIn(resHeaders))).auth.me();
+    expect(me?.user.id).toBe(signedIn.user.id);
+    expect(await validateSessionToken(services, signedIn.token)).toBeNull();
   });
 
   it("normalizes the address: the same person signing in twice is one user", async () => {
@@ -145,6 +206,7 @@ describe("magic-link sign-in", () => {
       expect(await verify(bad), JSON.stringify(bad)).toBeNull();
     }
   });
+
   it("checks a stored redirectTo again when the link is used", async () => {
     const services = testServices();
     const token = generateSecureRandomString() + generateSecureRandomString();
