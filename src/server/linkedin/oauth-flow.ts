@@ -30,6 +30,7 @@ function flowCookie(value: string, maxAge: number): string {
 
 type LinkedInServices = Pick<Services, "linkedinOAuth" | "linkedinScopes" | "appUrl">;
 
+/** Where the flow ends: a path on our origin, else the purpose's own page. */
 function safeReturnTo(
   services: Pick<Services, "appUrl">,
   purpose: FlowState["purpose"],
@@ -88,7 +89,7 @@ function readFlowState(services: Services, cookieValue: string | null): FlowStat
     const flow = flowState.parse(
       JSON.parse(new TextDecoder().decode(decodeBase64urlIgnorePadding(payload))),
     );
-    // Checked again where it is followed, should the rule have tightened since the cookie's day.
+    // Checked again where it is followed: a second line behind the signature.
     return { ...flow, returnTo: safeReturnTo(services, flow.purpose, flow.returnTo) };
   } catch {
     return null;
