@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { newDevice, openEmailLink, screenshot, signIn, tagFor } from "./support/app";
+import {
+  newDevice,
+  openEmailLink,
+  requestSignInLink,
+  screenshot,
+  signIn,
+  tagFor,
+} from "./support/app";
 
 test("sign up through the mailbox, create an org, invite a teammate who joins and switches org", async ({
   page,
@@ -68,7 +75,38 @@ test("bad sign-in input gets a clear message and nothing is sent", async ({ page
   await signIn(page, email);
   await page.context().clearCookies();
   await openEmailLink(page, email, "/auth/verify");
-  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText(/already used/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Request a new link" })).toBeVisible();
+});
+
+test("someone else's sign-in link asks before replacing the session; a bad next= is ignored", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const tag = tagFor(testInfo);
+  const mine = `mine-${tag}@example.com`;
+  const theirs = `theirs-${tag}@example.com`;
+  await signIn(page, mine);
+  // The link is mailed to their address; here it is opened in a browser signed in as mine.
+  const elsewhere = await newDevice(browser, testInfo);
+  await requestSignInLink(elsewhere, theirs);
+  await elsewhere.context().close();
+
+  await openEmailLink(page, theirs, "/auth/verify");
+  await expect(page.getByText(`This link signs in ${theirs}`)).toBeVisible();
+  await expect(page.getByText(`You're signed in as ${mine}`)).toBeVisible();
+  await screenshot(page, testInfo, "09-verify-other-account");
+  await page.getByRole("link", { name: `Stay signed in as ${mine}` }).click();
+  await expect(page).toHaveURL(/\/onboarding/);
+  await expect(page.getByText(`Signed in as ${mine}`)).toBeVisible();
+
+  // A next= with a newline once answered 500; it is dropped like any unsafe target.
+  const response = await page.goto("/sign-in?next=%2F%0A%2Fx");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/onboarding/);
+
+  await openEmailLink(page, theirs, "/auth/verify");
+  await page.getByRole("button", { name: `Sign in as ${theirs}` }).click();
+  await expect(page).toHaveURL(/\/onboarding/);
+  await expect(page.getByText(`Signed in as ${theirs}`)).toBeVisible();
 });

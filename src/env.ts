@@ -41,6 +41,14 @@ const schema = z.object({
   QSTASH_NEXT_SIGNING_KEY: z.string().min(1).optional(),
   /** The local LinkedIn sandbox (its feed and control API); unset in production. */
   LINKEDIN_SANDBOX_URL: z.url().optional(),
+  /**
+   * The request header holding the client's address, set by the platform and not forgeable by the
+   * client (keys the per-IP sign-in limit). Vercel sets x-vercel-forwarded-for.
+   */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "a lower-case header name, e.g. x-vercel-forwarded-for")
+    .default("x-vercel-forwarded-for"),
   /** "1" only under the local cloud: enables /dev/* pages such as the mailbox. */
   LOCAL_CLOUD: z.enum(["0", "1"]).default("0"),
 });

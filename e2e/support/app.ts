@@ -29,11 +29,15 @@ export async function openEmailLink(page: Page, email: string, path: string): Pr
 }
 
 /**
- * Requests a magic link for the address and completes sign-in through the mailbox. Each person
- * gets a client address of their own (as Vercel's x-forwarded-for gives in production), so the
+ * Asks for a sign-in link from /sign-in. Each person gets a client address of their own (the
+ * local cloud reads X-Forwarded-For, as Vercel's x-vercel-forwarded-for in production), so the
  * per-IP sign-in limit, tested on its own, does not pool every test run on this machine.
  */
-export async function signIn(page: Page, email: string, testInfo?: TestInfo): Promise<void> {
+export async function requestSignInLink(
+  page: Page,
+  email: string,
+  testInfo?: TestInfo,
+): Promise<void> {
   const octets = crypto.getRandomValues(new Uint8Array(3));
   await page.context().setExtraHTTPHeaders({ "x-forwarded-for": `10.${octets.join(".")}` });
   await page.goto("/sign-in");
@@ -42,7 +46,14 @@ export async function signIn(page: Page, email: string, testInfo?: TestInfo): Pr
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible();
   if (testInfo) await screenshot(page, testInfo, "01-sign-in-link-sent");
+}
+
+/** Requests a magic link for the address and completes sign-in through the mailbox. */
+export async function signIn(page: Page, email: string, testInfo?: TestInfo): Promise<void> {
+  await requestSignInLink(page, email, testInfo);
   await openEmailLink(page, email, "/auth/verify");
+  // The page names the account before it signs in.
+  await expect(page.getByText(`This link signs in ${email}`)).toBeVisible();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/auth/verify"));
 }

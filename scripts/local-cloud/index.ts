@@ -94,6 +94,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       QSTASH_TOKEN: qstash.token,
       QSTASH_CURRENT_SIGNING_KEY: qstash.currentSigningKey,
       QSTASH_NEXT_SIGNING_KEY: qstash.nextSigningKey,
+      // next dev/start fill X-Forwarded-For with the socket's peer; tests and e2e send one per
+      // simulated person, so the per-IP sign-in limit doesn't pool them all.
+      CLIENT_IP_HEADER: "x-forwarded-for",
       LOCAL_CLOUD: "1",
     },
     backends: { postgres: postgres.kind, redis: redis.backend },

@@ -20,6 +20,8 @@ export interface Services {
   email: EmailSender;
   limits: SignInLimits;
   appUrl: string;
+  /** Where the client's address is (env CLIENT_IP_HEADER). */
+  clientIpHeader: string;
   /** The LLM for drafts, or null: the template engine then writes every draft. */
   model: LanguageModel | null;
   linkedin: LinkedInClient;
@@ -87,6 +89,7 @@ export function defaultServices(): Services {
     email: getEmailSender(),
     limits,
     appUrl: env.APP_URL,
+    clientIpHeader: env.CLIENT_IP_HEADER,
     model,
     qstash,
   };

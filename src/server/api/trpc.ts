@@ -26,13 +26,14 @@ export async function createTRPCContext(opts: CreateContextOptions, services: Se
       opts.resHeaders.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt));
     }
   }
-  const forwarded = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     ...services,
     headers: opts.headers,
     resHeaders: opts.resHeaders,
     source: opts.source,
-    ip: forwarded || opts.headers.get("x-real-ip") || "unknown",
+    // Only the header the platform sets (CLIENT_IP_HEADER): a client-sent X-Forwarded-For would
+    // let anyone pick a fresh address per request. Without it, all share one key.
+    ip: opts.headers.get(services.clientIpHeader)?.split(",")[0]?.trim() || "unknown",
     session: auth?.session ?? null,
     user: auth?.user ?? null,
   };

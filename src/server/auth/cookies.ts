@@ -28,13 +28,22 @@ export function blankSessionCookie(): string {
     .join("; ");
 }
 
+/**
+ * A cookie's decoded value, or null. A value that doesn't decode (a stray `%`, which a sibling
+ * subdomain can set for the whole domain) is skipped rather than failing every request.
+ */
 export function readCookie(headers: Headers, name: string): string | null {
   const header = headers.get("cookie");
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name)
-      return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        // A same-named cookie may follow (the host's own, after a sibling domain's).
+      }
+    }
   }
   return null;
 }

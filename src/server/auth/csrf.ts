@@ -1,6 +1,8 @@
 /**
  * CSRF defence for state-changing requests, as lucia-auth.com recommends: browsers send
  * Sec-Fetch-Site (and Origin) on every POST, so a mutation must come from this site's own pages.
+ * Without Sec-Fetch-Site (older browsers), Origin must be the app's or the Host's; never
+ * X-Forwarded-Host, which any client can send (`next start` passes it through).
  */
 export function isSameOriginRequest(headers: Headers, appUrl: string): boolean {
   const site = headers.get("sec-fetch-site");
@@ -13,6 +15,5 @@ export function isSameOriginRequest(headers: Headers, appUrl: string): boolean {
   } catch {
     return false;
   }
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  return originHost === new URL(appUrl).host || originHost === host;
+  return originHost === new URL(appUrl).host || originHost === headers.get("host");
 }

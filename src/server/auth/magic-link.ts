@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createElement } from "react";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import type { EmailSender } from "@/server/adapters/email";
 import type { Clock } from "@/server/clock";
 import type { Db } from "@/server/db/client";
@@ -7,7 +8,7 @@ import { magicLinks } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
 import MagicLinkEmail, { magicLinkSubject } from "@/server/notifications/emails/magic-link";
 import type { SignInLimits } from "./rate-limit";
-import { createSessionForUser } from "./sessions";
+import { createSessionForUser, invalidateSession } from "./sessions";
 import { generateSecureRandomString, hashSecret } from "./tokens";
 import { findOrCreateUserByEmail } from "./users";
 
@@ -23,12 +24,6 @@ export interface MagicLinkCtx {
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-/** Only same-site paths: a sign-in link must never forward to another site. */
-export function safeRedirect(path: string | null | undefined): string | null {
-  if (!path?.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
-  return path;
 }
 
 export async function requestMagicLink(
@@ -56,11 +51,12 @@ export async function requestMagicLink(
     .values({
       email,
       tokenHash: hashSecret(token),
-      redirectTo: safeRedirect(input.redirectTo),
+      redirectTo: safeRedirectPath(input.redirectTo, ctx.appUrl),
       expiresAt: new Date(now.getTime() + MAGIC_LINK_TTL_MINUTES * 60_000),
     })
     .returning({ id: magicLinks.id });
-  const url = `${ctx.appUrl}/auth/verify?token=${token}`;
+  // In the fragment, which browsers never send: the token stays out of request logs and Referer.
+  const url = `${ctx.appUrl}/auth/verify#token=${token}`;
   try {
     await ctx.email.send({
       to: email,
@@ -90,11 +86,54 @@ export interface ConsumedMagicLink {
   redirectTo: string | null;
 }
 
-/** Single use: the claim is one conditional update, so two clicks cannot both sign in. */
+type LinkCtx = Pick<MagicLinkCtx, "db" | "clock">;
+
+function unusableLink(link: { usedAt: Date | null } | undefined): DomainError {
+  return new DomainError(
+    "BAD_REQUEST",
+    !link
+      ? "This sign-in link is not valid. Request a new one from the sign-in page."
+      : link.usedAt
+        ? "This sign-in link was already used. Each link works once: request a new one."
+        : `This sign-in link has expired (links last ${MAGIC_LINK_TTL_MINUTES} minutes). Request a new one.`,
+  );
+}
+
+/** The address a link signs in, without using it up, so the page can say who it is for. */
+export async function inspectMagicLink(ctx: LinkCtx, token: string): Promise<{ email: string }> {
+  const [link] = await ctx.db
+    .select({ email: magicLinks.email, usedAt: magicLinks.usedAt, expiresAt: magicLinks.expiresAt })
+    .from(magicLinks)
+    .where(eq(magicLinks.tokenHash, hashSecret(token)));
+  if (!link || link.usedAt || link.expiresAt <= ctx.clock.now()) throw unusableLink(link);
+  return { email: link.email };
+}
+
+/**
+ * Single use: the claim is one conditional update, so two clicks cannot both sign in. The new
+ * session replaces the browser's current one; someone else's account only when the person chose
+ * it (`switchAccount`), so a link sent by another person cannot silently swap the session.
+ */
 export async function consumeMagicLink(
-  ctx: Pick<MagicLinkCtx, "db" | "clock">,
-  input: { token: string; userAgent?: string | null },
+  ctx: Pick<MagicLinkCtx, "db" | "clock" | "appUrl">,
+  input: {
+    token: string;
+    userAgent?: string | null;
+    signedIn?: { sessionId: string; email: string } | null;
+    switchAccount?: boolean;
+  },
 ): Promise<ConsumedMagicLink> {
+  const { signedIn } = input;
+  if (signedIn && !input.switchAccount) {
+    const { email } = await inspectMagicLink(ctx, input.token);
+    if (email !== signedIn.email) {
+      throw new DomainError(
+        "CONFLICT",
+        `You're signed in as ${signedIn.email}, and this link signs in ${email}. Reload the page to choose which account to use.`,
+      );
+    }
+  }
+
   const now = ctx.clock.now();
   const tokenHash = hashSecret(input.token);
   const [link] = await ctx.db
@@ -113,23 +152,18 @@ export async function consumeMagicLink(
       .select({ usedAt: magicLinks.usedAt })
       .from(magicLinks)
       .where(eq(magicLinks.tokenHash, tokenHash));
-    throw new DomainError(
-      "BAD_REQUEST",
-      !existing
-        ? "This sign-in link is not valid. Request a new one from the sign-in page."
-        : existing.usedAt
-          ? "This sign-in link was already used. Each link works once: request a new one."
-          : `This sign-in link has expired (links last ${MAGIC_LINK_TTL_MINUTES} minutes). Request a new one.`,
-    );
+    throw unusableLink(existing);
   }
 
   const user = await findOrCreateUserByEmail(ctx.db, link.email);
   const session = await createSessionForUser(ctx, user.id, input.userAgent);
+  if (signedIn) await invalidateSession(ctx, signedIn.sessionId);
   return {
     sessionToken: session.token,
     sessionExpiresAt: session.expiresAt,
     userId: user.id,
     isNewUser: user.created,
-    redirectTo: link.redirectTo,
+    // Checked again on the way out: rows stored before the rule tightened may hold anything.
+    redirectTo: safeRedirectPath(link.redirectTo, ctx.appUrl),
   };
 }

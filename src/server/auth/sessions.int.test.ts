@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "@/server/db/schema";
-import { signedInUser, testClock, testServices } from "@/server/testing/fixtures";
+import { callerFor, signedInUser, testClock, testServices } from "@/server/testing/fixtures";
 import {
   ACTIVITY_CHECK_INTERVAL_MS,
   createSession,
@@ -97,5 +97,15 @@ describe("sessions", () => {
     expect(await validateSessionToken(services, other.token)).not.toBeNull();
     expect(await invalidateUserSessions(services, user.id)).toBe(2);
     expect(await validateSessionToken(services, third.token)).toBeNull();
+  });
+
+  it("treats a session cookie that doesn't decode as signed out, not as a failed request", async () => {
+    const services = testServices();
+    for (const bad of ["%", "%E0%A4%A", "abc%zz.def"]) {
+      const resHeaders = new Headers();
+      const caller = await callerFor(services, bad, {}, resHeaders);
+      expect(await caller.auth.me(), bad).toBeNull();
+      expect(resHeaders.get("set-cookie")).toBeNull();
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 import { generateState } from "arctic";
 import { z } from "zod";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { sessionCookie } from "@/server/auth/cookies";
 import { signInWithLinkedIn } from "@/server/auth/linkedin-sign-in";
-import { safeRedirect } from "@/server/auth/magic-link";
+import { signValue, verifySignedValue } from "@/server/auth/signed-value";
 import { DomainError } from "@/server/errors";
 import type { OrgRole } from "@/server/orgs/roles";
 import type { Services } from "@/server/services";
@@ -27,7 +28,19 @@ function flowCookie(value: string, maxAge: number): string {
   return `${LINKEDIN_OAUTH_COOKIE}=${value}; Path=${COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure()}`;
 }
 
-type LinkedInServices = Pick<Services, "linkedinOAuth" | "linkedinScopes">;
+type LinkedInServices = Pick<Services, "linkedinOAuth" | "linkedinScopes" | "appUrl">;
+
+/** Where the flow ends: a path on our origin, else the purpose's own page. */
+function safeReturnTo(
+  services: Pick<Services, "appUrl">,
+  purpose: FlowState["purpose"],
+  returnTo: string | null | undefined,
+): string {
+  return (
+    safeRedirectPath(returnTo, services.appUrl) ??
+    (purpose === "signin" ? "/" : "/settings/linkedin")
+  );
+}
 
 function requireOAuth(services: LinkedInServices) {
   if (!services.linkedinOAuth) {
@@ -39,7 +52,10 @@ function requireOAuth(services: LinkedInServices) {
   return services.linkedinOAuth;
 }
 
-/** The consent URL and the short-lived cookie that ties the callback to this browser. */
+/**
+ * The consent URL and the short-lived cookie that ties the callback to this browser. The cookie
+ * is signed: it carries where to land and which scopes were asked for, and the browser holds it.
+ */
 export function beginLinkedInAuth(
   services: LinkedInServices,
   input: { purpose: "connect" | "signin"; returnTo?: string | null },
@@ -49,23 +65,32 @@ export function beginLinkedInAuth(
   const state: FlowState = {
     state: generateState(),
     purpose: input.purpose,
-    returnTo:
-      safeRedirect(input.returnTo) ?? (input.purpose === "signin" ? "/" : "/settings/linkedin"),
+    returnTo: safeReturnTo(services, input.purpose, input.returnTo),
     scopes,
   };
-  const value = encodeBase64urlNoPadding(new TextEncoder().encode(JSON.stringify(state)));
+  const value = signValue(
+    oauth.flowCookieKey,
+    encodeBase64urlNoPadding(new TextEncoder().encode(JSON.stringify(state))),
+  );
   return {
     url: oauth.createAuthorizationURL(state.state, scopes).toString(),
     setCookie: flowCookie(value, 600),
   };
 }
 
-function readFlowState(cookieValue: string | null): FlowState | null {
-  if (!cookieValue) return null;
+/** The flow this browser started, or null when absent, tampered with or unreadable. */
+function readFlowState(services: Services, cookieValue: string | null): FlowState | null {
+  const payload =
+    cookieValue && services.linkedinOAuth
+      ? verifySignedValue(services.linkedinOAuth.flowCookieKey, cookieValue)
+      : null;
+  if (!payload) return null;
   try {
-    return flowState.parse(
-      JSON.parse(new TextDecoder().decode(decodeBase64urlIgnorePadding(cookieValue))),
+    const flow = flowState.parse(
+      JSON.parse(new TextDecoder().decode(decodeBase64urlIgnorePadding(payload))),
     );
+    // Checked again where it is followed: a second line behind the signature.
+    return { ...flow, returnTo: safeReturnTo(services, flow.purpose, flow.returnTo) };
   } catch {
     return null;
   }
@@ -97,7 +122,7 @@ export async function completeLinkedInAuth(
   },
 ): Promise<{ redirectTo: string; setCookies: string[] }> {
   const setCookies = [flowCookie("", 0)];
-  const flow = readFlowState(input.cookieValue);
+  const flow = readFlowState(services, input.cookieValue);
   const fallback = flow?.purpose === "signin" ? "/sign-in" : "/settings/linkedin";
   const done = (status: string, path = flow?.returnTo ?? fallback) => ({
     redirectTo: withParam(path, "linkedin", status),

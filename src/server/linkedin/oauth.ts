@@ -5,6 +5,7 @@ import {
   UnexpectedErrorResponseBodyError,
   UnexpectedResponseError,
 } from "arctic";
+import { deriveKey } from "@/server/auth/signed-value";
 
 export interface LinkedInOAuthConfig {
   clientId: string;
@@ -21,7 +22,15 @@ export interface LinkedInOAuthConfig {
  * no PKCE) against a configurable base: production and the local sandbox differ only by env.
  */
 export class LinkedInOAuth {
-  constructor(private readonly config: LinkedInOAuthConfig) {}
+  /**
+   * Signs the flow cookie (oauth-flow.ts). Derived from the client secret, which every server
+   * running this flow has, so there is no extra secret to provision or rotate.
+   */
+  readonly flowCookieKey: Uint8Array;
+
+  constructor(private readonly config: LinkedInOAuthConfig) {
+    this.flowCookieKey = deriveKey(config.clientSecret, "tla:linkedin-oauth-flow-cookie");
+  }
 
   createAuthorizationURL(state: string, scopes: readonly string[]): URL {
     const url = new URL(`${this.config.oauthUrl}/authorization`);

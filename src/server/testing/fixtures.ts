@@ -46,8 +46,9 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     token: process.env.UPSTASH_REDIS_REST_TOKEN!,
   });
   const clock = overrides.clock ?? testClock();
+  const env = loadEnv();
   return {
-    ...linkedinServices(loadEnv(), { redis, clock }),
+    ...linkedinServices(env, { redis, clock }),
     db: testDb(),
     redis,
     qstash: createQStashPublisher({
@@ -59,6 +60,7 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     email: createResendSender({ apiKey: "re_test", from: "Test <test@techlead-autopilot.local>" }),
     limits: createSignInLimits(redis),
     appUrl: APP_URL,
+    clientIpHeader: env.CLIENT_IP_HEADER,
     model: null,
     ...overrides,
   };

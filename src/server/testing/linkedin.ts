@@ -70,24 +70,27 @@ export async function decideOnSandbox(
 /**
  * Runs the browser's part: start route → sandbox consent (grant some scopes, or cancel) →
  * callback route. Returns where the app sent the browser and the cookies it set.
+ * `editFlowCookie` plays a browser that changes the flow cookie before the callback.
  */
 export async function linkedinFlow(opts: {
   sessionToken?: string;
   purpose?: "connect" | "signin";
+  returnTo?: string;
   grant?: string[];
   cancel?: boolean;
   memberName?: string;
   tamperState?: boolean;
+  editFlowCookie?: (value: string) => string;
 }) {
   const sessionCookie = opts.sessionToken ? `tla_session=${opts.sessionToken}` : "";
-  const start = await startRoute(
-    new Request(`${APP}/api/auth/linkedin/start?purpose=${opts.purpose ?? "connect"}`, {
-      headers: { cookie: sessionCookie },
-    }),
-  );
+  const startUrl = new URL(`${APP}/api/auth/linkedin/start`);
+  startUrl.searchParams.set("purpose", opts.purpose ?? "connect");
+  if (opts.returnTo !== undefined) startUrl.searchParams.set("returnTo", opts.returnTo);
+  const start = await startRoute(new Request(startUrl, { headers: { cookie: sessionCookie } }));
   expect(start.status).toBe(302);
   const consentUrl = start.headers.get("location")!;
-  const flowCookie = cookieValue(start.headers.get("set-cookie"), LINKEDIN_OAUTH_COOKIE);
+  const issued = cookieValue(start.headers.get("set-cookie"), LINKEDIN_OAUTH_COOKIE);
+  const flowCookie = opts.editFlowCookie ? opts.editFlowCookie(issued) : issued;
 
   const callbackUrl = await decideOnSandbox(consentUrl, opts);
   expect(callbackUrl.pathname).toBe("/api/auth/linkedin/callback");

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeRedirect } from "@/server/auth/magic-link";
+import { env } from "@/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { api } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -26,7 +27,7 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const next = safeRedirect(first(params.next));
+  const next = safeRedirectPath(first(params.next), env.APP_URL);
   if (await api.auth.me()) redirect(next ?? "/");
 
   return (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { blankSessionCookie, sessionCookie } from "@/server/auth/cookies";
-import { consumeMagicLink, requestMagicLink } from "@/server/auth/magic-link";
+import { consumeMagicLink, inspectMagicLink, requestMagicLink } from "@/server/auth/magic-link";
 import { invalidateSession, invalidateUserSessions } from "@/server/auth/sessions";
 import { updateProfile } from "@/server/auth/users";
 import { emailInput, tokenInput } from "../schemas";
@@ -21,12 +21,20 @@ export const authRouter = createTRPCRouter({
       return { sent: true };
     }),
 
-  verifyMagicLink: publicProcedure
+  /** A mutation only so the token travels in a POST body, never in a logged URL. */
+  inspectMagicLink: publicProcedure
     .input(z.object({ token: tokenInput }))
+    .mutation(({ ctx, input }) => inspectMagicLink(ctx, input.token)),
+
+  verifyMagicLink: publicProcedure
+    .input(z.object({ token: tokenInput, switchAccount: z.boolean().optional() }))
     .mutation(async ({ ctx, input }) => {
       const result = await consumeMagicLink(ctx, {
         token: input.token,
         userAgent: ctx.headers.get("user-agent"),
+        signedIn:
+          ctx.session && ctx.user ? { sessionId: ctx.session.id, email: ctx.user.email } : null,
+        switchAccount: input.switchAccount,
       });
       ctx.resHeaders?.append(
         "Set-Cookie",
