@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput, text } from "@/lib/input";
 import { frameworkSummaries } from "@/server/content/framework-list";
 import { generatePosts } from "@/server/content/generate";
 import { MAX_VARIANTS } from "@/server/content/generator";
@@ -46,7 +47,7 @@ export const contentRouter = createTRPCRouter({
   predict: orgProcedure
     .input(
       z.object({
-        content: z.string().max(20_000),
+        content: text().max(20_000),
         mediaType: z.enum(MEDIA_TYPES).default("text"),
         framework: z.enum(FRAMEWORK_IDS).optional(),
       }),
@@ -77,12 +78,12 @@ export const postRouter = createTRPCRouter({
           ])
           .optional(),
         framework: z.enum(FRAMEWORK_IDS).optional(),
-        from: z.date().optional(),
-        to: z.date().optional(),
-        search: z.string().max(200).optional(),
+        from: dateInput().optional(),
+        to: dateInput().optional(),
+        search: text().max(200).optional(),
         deleted: z.boolean().optional(),
         limit: z.number().int().min(1).max(100).default(20),
-        before: z.date().optional(),
+        before: dateInput().optional(),
       }),
     )
     .query(({ ctx, input }) => listPosts(ctx, input)),
@@ -125,15 +126,14 @@ export const postRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => submitForReview(ctx, input.postId)),
 
   approve: roleProcedure("admin")
-    .input(z.object({ postId: z.uuid(), comment: z.string().trim().max(1000).optional() }))
+    .input(z.object({ postId: z.uuid(), comment: text().trim().max(1000).optional() }))
     .mutation(({ ctx, input }) => approvePost(ctx, input)),
 
   reject: roleProcedure("admin")
     .input(
       z.object({
         postId: z.uuid(),
-        comment: z
-          .string()
+        comment: text()
           .trim()
           .min(1, "Say what should change, so the author knows what to fix.")
           .max(1000),

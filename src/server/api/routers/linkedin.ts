@@ -1,5 +1,6 @@
 import { decodeBase64IgnorePadding } from "@oslojs/encoding";
 import { z } from "zod";
+import { text } from "@/lib/input";
 import { DomainError } from "@/server/errors";
 import { disconnectLinkedInAccount, listLinkedInAccounts } from "@/server/linkedin/accounts";
 import { publishNow } from "@/server/linkedin/publish";
@@ -37,14 +38,13 @@ export const linkedinRouter = createTRPCRouter({
         image: z
           .object({
             dataBase64: z
-              .string()
+              .base64("The image data is damaged. Choose the image again.")
               .max(
                 MAX_IMAGE_BASE64,
                 "That image is larger than 8 MB. Use a smaller JPG, PNG or GIF.",
               ),
             contentType: z.string().max(100),
-            altText: z
-              .string()
+            altText: text()
               .trim()
               .max(300, "Keep the image description under 300 characters.")
               .optional(),
