@@ -36,3 +36,9 @@ export const coercedDateInput = () =>
     .date({ error: INVALID_DATE })
     .min(EARLIEST_DATE, DATE_RANGE)
     .max(LATEST_DATE, DATE_RANGE);
+
+/**
+ * The most calls one /api/trpc request may batch. The browser's batch links send at most this
+ * many per request, so only scripted clients ever meet the limit.
+ */
+export const MAX_BATCH_SIZE = 20;
