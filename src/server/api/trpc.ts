@@ -45,6 +45,9 @@ export interface Meta {
   scope?: "org";
 }
 
+export const INTERNAL_ERROR_MESSAGE =
+  "Something went wrong on our side. Try again; if it keeps happening, contact support.";
+
 /** Below the platform's function limit (vercel.json), so a stream ends cleanly, not killed. */
 export const SSE_MAX_DURATION_MS = 50_000;
 
@@ -63,13 +66,11 @@ const t = initTRPC
       client: { reconnectAfterInactivityMs: 25_000 },
     },
     errorFormatter({ shape, error }) {
-      const hidden =
-        error.code === "INTERNAL_SERVER_ERROR" && process.env.NODE_ENV === "production";
+      // An unexpected error's message can quote SQL and row ids: in every environment the user
+      // gets what happened and what to do; the detail goes to the server log (route's onError).
       return {
         ...shape,
-        message: hidden
-          ? "Something went wrong on our side. Try again; if it keeps happening, contact support."
-          : shape.message,
+        message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message,
         data: {
           ...shape.data,
           stack: undefined,
