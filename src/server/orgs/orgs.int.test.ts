@@ -1,4 +1,7 @@
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/server/db/client";
+import { memberships } from "@/server/db/schema";
 import {
   callerFor,
   linkInLatestEmail,
@@ -23,6 +26,78 @@ async function orgWithOwner(services = testServices()) {
     return { ...person, inviteToken: token };
   }
   return { services, owner, ownerApi, org, invite };
+}
+
+/**
+ * A database on which every transaction that updates or deletes memberships first waits until
+ * each of the `parties` other transactions has got that far too, or is blocked on a lock one of
+ * them holds. Checks that run before the write then always interleave, so a check-then-write race
+ * shows on every run instead of now and then.
+ */
+function racingDb(db: Db, parties: number): Db {
+  const pids: number[] = [];
+  const arrived = new Set<number>();
+  async function blocked(others: number[]): Promise<Set<number>> {
+    const { rows } = await db.execute<{ pid: number }>(
+      sql`select pid from pg_locks where not granted and pid in ${sql.raw(`(${others.join(",")})`)}`,
+    );
+    return new Set(rows.map((r) => Number(r.pid)));
+  }
+  async function barrier(pid: number) {
+    arrived.add(pid);
+    // Released by the condition; the deadline only keeps a single-session database (embedded
+    // PGlite runs transactions one at a time) from hanging the test.
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const others = pids.filter((p) => p !== pid);
+      if (others.length === parties - 1) {
+        const waiting = await blocked(others);
+        if (others.every((p) => arrived.has(p) || waiting.has(p))) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  /** The builder, run only after the barrier. */
+  function gated<T extends object>(builder: T, pid: number): T {
+    return new Proxy(builder, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== "function") return value;
+        if (prop === "then") {
+          return (ok: (v: unknown) => unknown, fail: (e: unknown) => unknown) =>
+            barrier(pid).then(() => value.call(target, ok, fail), fail);
+        }
+        return (...args: unknown[]) => {
+          const out = value.apply(target, args);
+          return out && typeof out === "object" ? gated(out, pid) : out;
+        };
+      },
+    });
+  }
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop !== "transaction") return Reflect.get(target, prop);
+      return (fn: (tx: unknown) => Promise<unknown>, config?: never) =>
+        target.transaction(async (tx) => {
+          const { rows } = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+          const pid = Number(rows[0]!.pid);
+          pids.push(pid);
+          const racing = new Proxy(tx, {
+            get(t, key) {
+              const value = Reflect.get(t, key);
+              if (key !== "update" && key !== "delete") {
+                return typeof value === "function" ? value.bind(t) : value;
+              }
+              return (table: unknown) => {
+                const builder = value.call(t, table);
+                return table === memberships ? gated(builder, pid) : builder;
+              };
+            },
+          });
+          return fn(racing);
+        }, config);
+    },
+  });
 }
 
 describe("organizations", () => {
@@ -204,5 +279,52 @@ describe("organizations", () => {
       code: "CONFLICT",
       message: expect.stringMatching(/already a member/),
     });
+  });
+
+  it("two owners demoting each other at the same moment leave one owner", async () => {
+    const { services, owner, ownerApi, invite } = await orgWithOwner();
+    const second = await invite("admin");
+    await (await callerFor(services, second.token)).invitation.accept({
+      token: second.inviteToken,
+    });
+    await ownerApi.member.changeRole({ userId: second.user.id, role: "owner" });
+
+    const raced = { ...services, db: racingDb(services.db, 2) };
+    const [first, other] = [
+      await callerFor(raced, owner.token),
+      await callerFor(raced, second.token),
+    ];
+    const results = await Promise.allSettled([
+      first.member.changeRole({ userId: second.user.id, role: "admin" }),
+      other.member.changeRole({ userId: owner.user.id, role: "admin" }),
+    ]);
+
+    const owners = (await ownerApi.member.list()).filter((m) => m.role === "owner");
+    expect(owners).toHaveLength(1);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason.message).toMatch(/at least one owner/);
+  });
+
+  it("two owners removing each other at the same moment leave one owner", async () => {
+    const { services, owner, ownerApi, org, invite } = await orgWithOwner();
+    const second = await invite("admin");
+    await (await callerFor(services, second.token)).invitation.accept({
+      token: second.inviteToken,
+    });
+    await ownerApi.member.changeRole({ userId: second.user.id, role: "owner" });
+
+    const raced = { ...services, db: racingDb(services.db, 2) };
+    const results = await Promise.allSettled([
+      (await callerFor(raced, owner.token)).member.remove({ userId: second.user.id }),
+      (await callerFor(raced, second.token)).member.remove({ userId: owner.user.id }),
+    ]);
+
+    const owners = await services.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.role, "owner")));
+    expect(owners).toHaveLength(1);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   });
 });
