@@ -1,13 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { ACTION_LIMITS } from "@/server/auth/rate-limit";
 import type { Db } from "@/server/db/client";
 import { memberships } from "@/server/db/schema";
 import {
   callerFor,
   linkInLatestEmail,
+  outboxFor,
   signedInUser,
   testClock,
   testServices,
+  uniqueEmail,
 } from "@/server/testing/fixtures";
 import { INVITATION_TTL_DAYS } from "./invitations";
 
@@ -326,5 +329,93 @@ describe("organizations", () => {
       .where(and(eq(memberships.organizationId, org.id), eq(memberships.role, "owner")));
     expect(owners).toHaveLength(1);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
+
+  it("an invitation's subject and preview carry no names the inviter chose; the body quotes them", async () => {
+    const services = testServices();
+    const owner = await signedInUser(services);
+    await (await callerFor(services, owner.token)).auth.updateProfile({
+      name: "IT Security Team",
+      timeZone: "Europe/Berlin",
+    });
+    const lure = "Security alert: confirm your login at evil.example";
+    await (await callerFor(services, owner.token)).organization.create({
+      name: lure,
+      kind: "standard",
+    });
+    const invitee = uniqueEmail("lure");
+    await (await callerFor(services, owner.token)).invitation.create({
+      email: invitee,
+      role: "member",
+    });
+    const [mail] = await outboxFor(invitee);
+    expect(mail!.subject).toBe("You've been invited to a team on TechLead AutoPilot");
+    // Wherever the chosen names appear (body, preview, footer), they appear in quotes.
+    for (const part of [mail!.html!, mail!.text!]) {
+      for (const name of [lure, "IT Security Team"]) {
+        expect(part.split(name).length).toBe(part.split(`“${name}”`).length);
+      }
+    }
+    expect(mail!.text).toContain(`“IT Security Team” (${owner.user.email})`);
+    expect(mail!.text).toContain(`the organization “${lure}”`);
+    expect(mail!.text).toMatch(/quoted names were written by the person who invited you/);
+  });
+
+  it("limits invitations per recipient, per organization and per inviter, each per day", async () => {
+    const { services, ownerApi, owner } = await orgWithOwner();
+    const limits = ACTION_LIMITS;
+
+    const again = uniqueEmail("again");
+    for (let i = 0; i < limits.invitationsByRecipient.tokens; i++) {
+      await ownerApi.invitation.create({ email: again, role: "member" });
+    }
+    await expect(
+      ownerApi.invitation.create({ email: again, role: "member" }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringContaining(`${again} has already been invited`),
+    });
+    expect(await outboxFor(again)).toHaveLength(limits.invitationsByRecipient.tokens);
+
+    for (let i = limits.invitationsByRecipient.tokens; i < limits.invitationsByOrg.tokens; i++) {
+      await ownerApi.invitation.create({ email: uniqueEmail("team"), role: "member" });
+    }
+    const overOrg = uniqueEmail("over-org");
+    await expect(
+      ownerApi.invitation.create({ email: overOrg, role: "member" }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/This organization has sent its invitations for today/),
+    });
+    expect(await outboxFor(overOrg)).toEqual([]);
+
+    // A second org of the same person shares the inviter's own daily allowance.
+    await ownerApi.organization.create({ name: "Acme Two", kind: "standard" });
+    const secondOrg = await callerFor(services, owner.token);
+    for (let i = limits.invitationsByOrg.tokens; i < limits.invitationsByUser.tokens; i++) {
+      await secondOrg.invitation.create({ email: uniqueEmail("team"), role: "member" });
+    }
+    await expect(
+      secondOrg.invitation.create({ email: uniqueEmail("over-user"), role: "member" }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/You've sent your invitations for today/),
+    });
+  });
+
+  it("limits how many organizations one account creates per day", async () => {
+    const services = testServices();
+    const { token } = await signedInUser(services);
+    const api = await callerFor(services, token);
+    for (let i = 0; i < ACTION_LIMITS.orgsByUser.tokens; i++) {
+      await api.organization.create({ name: `Org ${i}`, kind: "standard" });
+    }
+    await expect(
+      api.organization.create({ name: "One more", kind: "standard" }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/created several organizations today. Try again in \d+ hours/),
+    });
+    expect(await api.organization.mine()).toHaveLength(ACTION_LIMITS.orgsByUser.tokens);
   });
 });
