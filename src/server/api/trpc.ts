@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { blankSessionCookie, readCookie, sessionCookie } from "@/server/auth/cookies";
 import { isSameOriginRequest } from "@/server/auth/csrf";
+import { type ActionLimits, retryIn } from "@/server/auth/rate-limit";
 import { SESSION_COOKIE, validateSessionToken } from "@/server/auth/sessions";
 import { DomainError } from "@/server/errors";
 import { hasRole, type OrgRole } from "@/server/orgs/roles";
@@ -138,6 +139,23 @@ export function roleProcedure(minimum: OrgRole) {
       throw new TRPCError({
         code: "FORBIDDEN",
         message: `This needs the ${minimum} role in ${ctx.session.activeOrganization?.name ?? "this organization"}. Ask an owner to change your role.`,
+      });
+    }
+    return next();
+  });
+}
+
+/**
+ * A per-user limit on a costly mutation (LLM drafts, imports, publishing), so one account or
+ * script can't crowd out the others; `what` completes "You've … a lot in the last few minutes".
+ */
+export function limitPerUser(limit: keyof ActionLimits, what: string) {
+  return t.middleware(async ({ ctx, next }) => {
+    const { success, reset } = await ctx.actionLimits[limit].limit(ctx.user?.id ?? ctx.ip);
+    if (!success) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `You've ${what} a lot in the last few minutes. Try again ${retryIn(reset)}.`,
       });
     }
     return next();

@@ -17,7 +17,13 @@ import { approvePost, rejectPost, submitForReview } from "@/server/content/revie
 import { FRAMEWORK_IDS, MEDIA_TYPES } from "@/server/content/types";
 import { getVoiceProfile, saveVoiceProfile } from "@/server/content/voice-profile";
 import { postContentInput, topicInput, voiceProfileInput } from "../content-schemas";
-import { createTRPCRouter, orgProcedure, protectedProcedure, roleProcedure } from "../trpc";
+import {
+  createTRPCRouter,
+  limitPerUser,
+  orgProcedure,
+  protectedProcedure,
+  roleProcedure,
+} from "../trpc";
 
 const postId = z.object({ postId: z.uuid() });
 
@@ -41,6 +47,7 @@ export const contentRouter = createTRPCRouter({
         mediaType: z.enum(MEDIA_TYPES).default("text"),
       }),
     )
+    .use(limitPerUser("generateByUser", "generated drafts"))
     .mutation(({ ctx, input }) => generatePosts({ ...ctx, timeZone: ctx.user.timeZone }, input)),
 
   /** Live prediction for the editor: pure, no storage. */

@@ -3,7 +3,7 @@ import { coercedDateInput, text } from "@/lib/input";
 import { importComments, MAX_IMPORT_BYTES } from "@/server/engagement/manual-import";
 import { postEngagement } from "@/server/engagement/queries";
 import { syncPostNow } from "@/server/engagement/sync";
-import { createTRPCRouter, orgProcedure } from "../trpc";
+import { createTRPCRouter, limitPerUser, orgProcedure } from "../trpc";
 
 export const engagementRouter = createTRPCRouter({
   postEngagement: orgProcedure
@@ -28,6 +28,7 @@ export const engagementRouter = createTRPCRouter({
         ),
       }),
     )
+    .use(limitPerUser("importByUser", "imported comments"))
     .mutation(({ ctx, input }) => importComments(ctx, input)),
 
   syncNow: orgProcedure

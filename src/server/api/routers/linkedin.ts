@@ -5,7 +5,7 @@ import { DomainError } from "@/server/errors";
 import { disconnectLinkedInAccount, listLinkedInAccounts } from "@/server/linkedin/accounts";
 import { publishNow } from "@/server/linkedin/publish";
 import type { Services } from "@/server/services";
-import { createTRPCRouter, orgProcedure } from "../trpc";
+import { createTRPCRouter, limitPerUser, orgProcedure } from "../trpc";
 
 /** LinkedIn images must stay under the client's limit; base64 adds a third. */
 const MAX_IMAGE_BASE64 = Math.ceil((8 * 1024 * 1024 * 4) / 3) + 4;
@@ -52,6 +52,7 @@ export const linkedinRouter = createTRPCRouter({
           .optional(),
       }),
     )
+    .use(limitPerUser("publishByUser", "published"))
     .mutation(({ ctx, input }) =>
       publishNow(
         { ...ctx, cipher: requireCipher(ctx) },
