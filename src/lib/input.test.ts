@@ -21,7 +21,7 @@ describe("date input", () => {
     const at = coercedDateInput();
     expect(at.parse("2030-05-01T09:00:00Z")).toEqual(new Date("2030-05-01T09:00:00Z"));
     for (const bad of ["not a date", "+275760-09-13T00:00:00.000Z", new Date(-8.64e15), 1e300]) {
-      expect(at.safeParse(bad).error?.issues[0]?.message).toMatch(/valid date|between 2000/);
+      expect(at.safeParse(bad).error?.issues[0]?.message).toMatch(/valid date|between 1970/);
     }
   });
 });

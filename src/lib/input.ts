@@ -17,9 +17,9 @@ export function cleanText(value: string): string {
 /** A string field people type or paste into; chain `.trim()`, `.min()`, `.max()` after it. */
 export const text = () => z.string().overwrite(cleanText);
 
-export const EARLIEST_DATE = new Date("2000-01-01T00:00:00Z");
+export const EARLIEST_DATE = new Date(0);
 export const LATEST_DATE = new Date("2100-01-01T00:00:00Z");
-const DATE_RANGE = "Choose a date between 2000 and 2099.";
+const DATE_RANGE = "Choose a date between 1970 and 2099.";
 
 const INVALID_DATE = "Enter a valid date and time.";
 
