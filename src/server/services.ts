@@ -3,7 +3,12 @@ import { env } from "@/env";
 import { type EmailSender, getEmailSender } from "./adapters/email";
 import { createQStashPublisher, type QStashPublisher } from "./adapters/qstash";
 import { getRedis } from "./adapters/redis";
-import { createSignInLimits, type SignInLimits } from "./auth/rate-limit";
+import {
+  type ActionLimits,
+  createActionLimits,
+  createSignInLimits,
+  type SignInLimits,
+} from "./auth/rate-limit";
 import { type Clock, systemClock } from "./clock";
 import { createModelFromEnv } from "./content/generator";
 import { createTokenCipher, type TokenCipher } from "./crypto/token-cipher";
@@ -19,6 +24,7 @@ export interface Services {
   clock: Clock;
   email: EmailSender;
   limits: SignInLimits;
+  actionLimits: ActionLimits;
   appUrl: string;
   /** Where the client's address is (env CLIENT_IP_HEADER). */
   clientIpHeader: string;
@@ -68,12 +74,14 @@ export function linkedinServices(
 }
 
 let limits: SignInLimits | undefined;
+let actionLimits: ActionLimits | undefined;
 let model: LanguageModel | null | undefined;
 let qstash: QStashPublisher | undefined;
 let linkedin: ReturnType<typeof linkedinServices> | undefined;
 
 export function defaultServices(): Services {
   limits ??= createSignInLimits(getRedis());
+  actionLimits ??= createActionLimits(getRedis());
   model ??= createModelFromEnv(env);
   qstash ??= createQStashPublisher({
     baseUrl: env.QSTASH_URL,
@@ -88,6 +96,7 @@ export function defaultServices(): Services {
     clock: systemClock,
     email: getEmailSender(),
     limits,
+    actionLimits,
     appUrl: env.APP_URL,
     clientIpHeader: env.CLIENT_IP_HEADER,
     model,

@@ -12,6 +12,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE } from "@/lib/input";
 import type { AppRouter } from "@/server/api/root";
 import { createQueryClient } from "./query-client";
 
@@ -21,6 +22,8 @@ const linkOptions = {
   transformer: superjson,
   url: "/api/trpc",
   headers: () => ({ "x-trpc-source": "react" }),
+  // The server refuses longer batches; the links split bigger ones into several requests.
+  maxItems: MAX_BATCH_SIZE,
 };
 
 function getQueryClient() {

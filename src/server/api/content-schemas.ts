@@ -1,16 +1,15 @@
 import { z } from "zod";
+import { text } from "@/lib/input";
 import { LINKEDIN_MAX_CHARS } from "@/server/content/format";
 import { CTA_STYLES, TONES } from "@/server/content/types";
 
 /** Content-studio inputs, with messages that say how to fix the value. */
-export const topicInput = z
-  .string()
+export const topicInput = text()
   .trim()
   .min(3, "Describe the topic in a few words (at least 3 characters).")
   .max(500, "Keep the topic under 500 characters: the draft adds the detail.");
 
-export const postContentInput = z
-  .string()
+export const postContentInput = text()
   .refine((s) => s.trim().length > 0, "A post can't be empty.")
   .refine((s) => s.length <= LINKEDIN_MAX_CHARS, {
     error: (issue) => {
@@ -21,19 +20,17 @@ export const postContentInput = z
 
 const shortList = (what: string, max: number, itemMax: number) =>
   z
-    .array(z.string().trim().min(1).max(itemMax, `Keep each ${what} under ${itemMax} characters.`))
+    .array(text().trim().min(1).max(itemMax, `Keep each ${what} under ${itemMax} characters.`))
     .max(max, `List at most ${max} ${what}s.`);
 
 export const voiceProfileInput = z.object({
-  role: z
-    .string()
+  role: text()
     .trim()
     .min(2, "Say what you do, e.g. “Fractional CTO”.")
     .max(80, "Keep your role under 80 characters."),
   yearsExperience: z.number().int().min(0).max(60).nullable(),
   expertise: shortList("expertise area", 10, 40).min(1, "Add at least one area of expertise."),
-  audience: z
-    .string()
+  audience: text()
     .trim()
     .min(3, "Say who you write for, e.g. “Seed to Series B founders”.")
     .max(200, "Keep the audience under 200 characters."),

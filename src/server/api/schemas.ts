@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/input";
 
 /** Input rules shared by routers and forms, with messages that say how to fix the value. */
 export const emailInput = z
@@ -7,8 +8,7 @@ export const emailInput = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@company.com."));
 
-export const orgNameInput = z
-  .string()
+export const orgNameInput = text()
   .trim()
   .min(2, "Give the organization a name of at least 2 characters.")
   .max(80, "Keep the organization name under 80 characters.");

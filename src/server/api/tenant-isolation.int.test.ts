@@ -7,7 +7,6 @@
 import { eq, getTableColumns, getTableName, inArray, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { createSession } from "@/server/auth/sessions";
 import * as schema from "@/server/db/schema";
 import { alertOnLead } from "@/server/notifications/lead-alerts";
@@ -18,66 +17,9 @@ import {
   signedInUser,
   testServices,
 } from "@/server/testing/fixtures";
-import { appRouter } from "./root";
+import { callProcedure, inputsFor, procedures } from "@/server/testing/procedures";
 
-type AnyProcedure = {
-  _def: {
-    type: "query" | "mutation" | "subscription";
-    meta?: { scope?: string };
-    inputs: z.ZodType[];
-  };
-};
-const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, AnyProcedure>,
-);
 const orgScoped = procedures.filter(([, p]) => p._def.meta?.scope === "org").map(([path]) => path);
-
-type JsonSchema = {
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  const?: unknown;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  minimum?: number;
-  minLength?: number;
-  maxLength?: number;
-};
-
-/** A valid-looking value for the schema in which every id field carries `id`. */
-function sample(s: JsonSchema, id: string, key = ""): unknown {
-  if (s.anyOf) return sample(s.anyOf.find((o) => o.type !== "null") ?? s.anyOf[0]!, id, key);
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  switch (s.type) {
-    case "object":
-      return Object.fromEntries(
-        Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, id, k)]),
-      );
-    case "array":
-      return s.items ? [sample(s.items, id, key)] : [];
-    case "string":
-      if (s.format === "uuid" || /id$/i.test(key)) return id;
-      if (s.format === "email" || /email/i.test(key)) return "isolation-probe@example.com";
-      if (/zone/i.test(key)) return "Europe/Berlin";
-      return "Isolation probe value".padEnd(s.minLength ?? 0, "x").slice(0, s.maxLength ?? 200);
-    case "integer":
-    case "number":
-      return s.minimum ?? 1;
-    case "boolean":
-      return false;
-    default:
-      return undefined;
-  }
-}
-
-function inputsFor(procedure: AnyProcedure, ids: string[]): unknown[] {
-  const parser = procedure._def.inputs[0];
-  if (!parser) return [undefined];
-  const json = z.toJSONSchema(parser, { unrepresentable: "any", io: "input" }) as JsonSchema;
-  return ids.map((id) => sample(json, id));
-}
 
 const tenantTables = Object.values(schema as Record<string, unknown>).filter(
   (t): t is PgTable => is(t, PgTable) && "organizationId" in getTableColumns(t),
@@ -195,13 +137,7 @@ describe("tenant isolation", () => {
   }
 
   async function call(path: string, input: unknown, activeOrganizationId: string) {
-    const caller = (await asAttacker(activeOrganizationId)) as unknown as Record<string, never>;
-    const fn = path.split(".").reduce<never>((node, key) => (node as never)[key], caller as never);
-    try {
-      return { ok: true as const, output: await (fn as (i: unknown) => Promise<unknown>)(input) };
-    } catch (error) {
-      return { ok: false as const, error: error as { code?: string; message: string } };
-    }
+    return callProcedure(await asAttacker(activeOrganizationId), path, input);
   }
 
   it("finds the org-scoped procedures from the router", () => {

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { blankSessionCookie, readCookie, sessionCookie } from "@/server/auth/cookies";
 import { isSameOriginRequest } from "@/server/auth/csrf";
+import { type ActionLimits, retryIn } from "@/server/auth/rate-limit";
 import { SESSION_COOKIE, validateSessionToken } from "@/server/auth/sessions";
 import { DomainError } from "@/server/errors";
 import { hasRole, type OrgRole } from "@/server/orgs/roles";
@@ -46,6 +47,9 @@ export interface Meta {
   scope?: "org";
 }
 
+export const INTERNAL_ERROR_MESSAGE =
+  "Something went wrong on our side. Try again; if it keeps happening, contact support.";
+
 /** Below the platform's function limit (vercel.json), so a stream ends cleanly, not killed. */
 export const SSE_MAX_DURATION_MS = 50_000;
 
@@ -64,13 +68,11 @@ const t = initTRPC
       client: { reconnectAfterInactivityMs: 25_000 },
     },
     errorFormatter({ shape, error }) {
-      const hidden =
-        error.code === "INTERNAL_SERVER_ERROR" && process.env.NODE_ENV === "production";
+      // An unexpected error's message can quote SQL and row ids: in every environment the user
+      // gets what happened and what to do; the detail goes to the server log (route's onError).
       return {
         ...shape,
-        message: hidden
-          ? "Something went wrong on our side. Try again; if it keeps happening, contact support."
-          : shape.message,
+        message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message,
         data: {
           ...shape.data,
           stack: undefined,
@@ -138,6 +140,23 @@ export function roleProcedure(minimum: OrgRole) {
       throw new TRPCError({
         code: "FORBIDDEN",
         message: `This needs the ${minimum} role in ${ctx.session.activeOrganization?.name ?? "this organization"}. Ask an owner to change your role.`,
+      });
+    }
+    return next();
+  });
+}
+
+/**
+ * A per-user limit on a costly mutation (LLM drafts, imports, publishing), so one account or
+ * script can't crowd out the others; `what` completes "You've … a lot in the last few minutes".
+ */
+export function limitPerUser(limit: keyof ActionLimits, what: string) {
+  return t.middleware(async ({ ctx, next }) => {
+    const { success, reset } = await ctx.actionLimits[limit].limit(ctx.user?.id ?? ctx.ip);
+    if (!success) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `You've ${what} a lot in the last few minutes. Try again ${retryIn(reset)}.`,
       });
     }
     return next();

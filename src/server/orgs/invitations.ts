@@ -1,11 +1,12 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { createElement } from "react";
 import type { EmailSender } from "@/server/adapters/email";
+import { type ActionLimits, retryIn } from "@/server/auth/rate-limit";
 import { generateSecureRandomString, hashSecret } from "@/server/auth/tokens";
 import type { BaseCtx, OrgCtx, UserCtx } from "@/server/context";
 import { invitations, memberships, organizations, users } from "@/server/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import InvitationEmail, { invitationSubject } from "@/server/notifications/emails/invitation";
+import InvitationEmail, { INVITATION_SUBJECT } from "@/server/notifications/emails/invitation";
 import { recordAudit } from "./audit";
 import { type OrgRole, requireRole } from "./roles";
 
@@ -14,6 +15,39 @@ export const INVITATION_TTL_DAYS = 7;
 export interface InviteCtx extends OrgCtx {
   email: EmailSender;
   appUrl: string;
+  actionLimits: ActionLimits;
+}
+
+/**
+ * Invitations are e-mails from our domain to addresses anyone can type: limited per recipient
+ * (across all orgs), per org and per inviter, each per day. Checked in turn, so a refusal doesn't
+ * use up the others.
+ */
+async function limitInvitations(ctx: InviteCtx, email: string): Promise<void> {
+  const checks = [
+    {
+      limiter: ctx.actionLimits.invitationsByRecipient,
+      key: email,
+      message: (when: string) =>
+        `${email} has already been invited several times today. Ask them to look for the latest invitation (also in spam); you can send another ${when}.`,
+    },
+    {
+      limiter: ctx.actionLimits.invitationsByOrg,
+      key: ctx.org.id,
+      message: (when: string) =>
+        `This organization has sent its invitations for today. Try again ${when}, or contact support to invite a larger team.`,
+    },
+    {
+      limiter: ctx.actionLimits.invitationsByUser,
+      key: ctx.user.id,
+      message: (when: string) =>
+        `You've sent your invitations for today. Try again ${when}, or contact support to invite a larger team.`,
+    },
+  ];
+  for (const check of checks) {
+    const { success, reset } = await check.limiter.limit(check.key);
+    if (!success) throw new DomainError("TOO_MANY_REQUESTS", check.message(retryIn(reset)));
+  }
 }
 
 export async function createInvitation(
@@ -31,6 +65,7 @@ export async function createInvitation(
   if (existingMember) {
     throw new DomainError("CONFLICT", `${email} is already a member of this organization.`);
   }
+  await limitInvitations(ctx, email);
 
   const now = ctx.clock.now();
   const token = generateSecureRandomString() + generateSecureRandomString();
@@ -78,11 +113,12 @@ export async function createInvitation(
   try {
     await ctx.email.send({
       to: email,
-      subject: invitationSubject(org!.name),
+      subject: INVITATION_SUBJECT,
       react: createElement(InvitationEmail, {
         url: `${ctx.appUrl}/invite/${token}`,
         organizationName: org!.name,
-        inviterName: ctx.user.name ?? ctx.user.email,
+        inviterName: ctx.user.name,
+        inviterEmail: ctx.user.email,
         role: input.role,
         expiresInDays: INVITATION_TTL_DAYS,
       }),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { clearActiveOrganization } from "@/server/auth/sessions";
 import type { OrgCtx } from "@/server/context";
 import type { Db, Tx } from "@/server/db/client";
@@ -30,12 +30,18 @@ async function findMembership(db: Db | Tx, organizationId: string, userId: strin
   return row ?? null;
 }
 
-async function ownerCount(db: Db | Tx, organizationId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * Counts the org's owners and locks their memberships until the transaction ends. Without the
+ * lock, two owners demoting or removing each other at once both count two owners (READ
+ * COMMITTED) and leave none; with it the second waits, then counts what the first left.
+ */
+async function lockOwners(tx: Tx, organizationId: string): Promise<number> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner")));
-  return row?.n ?? 0;
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "owner")))
+    .for("update");
+  return rows.length;
 }
 
 const LAST_OWNER = "An organization needs at least one owner. Make another member an owner first.";
@@ -52,7 +58,7 @@ export async function changeMemberRole(
     if (target.role === "owner" || input.role === "owner") {
       requireRole(ctx.org.role, "owner", "grant or take away the owner role");
     }
-    if (target.role === "owner" && (await ownerCount(tx, ctx.org.id)) <= 1) {
+    if (target.role === "owner" && (await lockOwners(tx, ctx.org.id)) <= 1) {
       throw new DomainError("PRECONDITION_FAILED", LAST_OWNER);
     }
     await tx
@@ -78,7 +84,12 @@ export async function removeMember(ctx: OrgCtx, input: { userId: string }): Prom
   await ctx.db.transaction(async (tx) => {
     const target = await findMembership(tx, ctx.org.id, input.userId);
     if (!target) throw notFound("That member");
-    if (target.role === "owner") requireRole(ctx.org.role, "owner", "remove an owner");
+    if (target.role === "owner") {
+      requireRole(ctx.org.role, "owner", "remove an owner");
+      if ((await lockOwners(tx, ctx.org.id)) <= 1) {
+        throw new DomainError("PRECONDITION_FAILED", LAST_OWNER);
+      }
+    }
     await tx
       .delete(memberships)
       .where(and(eq(memberships.organizationId, ctx.org.id), eq(memberships.userId, input.userId)));
@@ -96,7 +107,7 @@ export async function removeMember(ctx: OrgCtx, input: { userId: string }): Prom
 
 export async function leaveOrganization(ctx: OrgCtx): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    if (ctx.org.role === "owner" && (await ownerCount(tx, ctx.org.id)) <= 1) {
+    if (ctx.org.role === "owner" && (await lockOwners(tx, ctx.org.id)) <= 1) {
       throw new DomainError("PRECONDITION_FAILED", LAST_OWNER);
     }
     await tx

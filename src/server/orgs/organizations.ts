@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { type ActionLimits, retryIn } from "@/server/auth/rate-limit";
 import type { OrgCtx, UserCtx } from "@/server/context";
 import { memberships, organizations } from "@/server/db/schema";
 import { DomainError } from "@/server/errors";
@@ -6,9 +7,17 @@ import { recordAudit } from "./audit";
 import { requireRole } from "./roles";
 
 export async function createOrganization(
-  ctx: UserCtx,
+  ctx: UserCtx & { actionLimits: ActionLimits },
   input: { name: string; kind: "standard" | "agency" },
 ): Promise<{ id: string; name: string }> {
+  // Each new org can send its own invitations, so new orgs are limited per account too.
+  const { success, reset } = await ctx.actionLimits.orgsByUser.limit(ctx.user.id);
+  if (!success) {
+    throw new DomainError(
+      "TOO_MANY_REQUESTS",
+      `You've created several organizations today. Try again ${retryIn(reset)}, or switch to one you already have.`,
+    );
+  }
   return ctx.db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organizations)

@@ -5,7 +5,7 @@ import { createResendSender } from "@/server/adapters/email";
 import { createQStashPublisher } from "@/server/adapters/qstash";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
-import { createSignInLimits } from "@/server/auth/rate-limit";
+import { createActionLimits, createSignInLimits } from "@/server/auth/rate-limit";
 import { createSession } from "@/server/auth/sessions";
 import { createDb, type Db } from "@/server/db/client";
 import { users } from "@/server/db/schema";
@@ -59,6 +59,7 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     clock,
     email: createResendSender({ apiKey: "re_test", from: "Test <test@techlead-autopilot.local>" }),
     limits: createSignInLimits(redis),
+    actionLimits: createActionLimits(redis),
     appUrl: APP_URL,
     clientIpHeader: env.CLIENT_IP_HEADER,
     model: null,

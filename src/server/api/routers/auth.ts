@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/input";
 import { blankSessionCookie, sessionCookie } from "@/server/auth/cookies";
 import { consumeMagicLink, inspectMagicLink, requestMagicLink } from "@/server/auth/magic-link";
 import { invalidateSession, invalidateUserSessions } from "@/server/auth/sessions";
@@ -58,8 +59,7 @@ export const authRouter = createTRPCRouter({
   updateProfile: protectedProcedure
     .input(
       z.object({
-        name: z
-          .string()
+        name: text()
           .trim()
           .min(1, "Enter your name.")
           .max(100, "Keep your name under 100 characters."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput, text } from "@/lib/input";
 import { frameworkSummaries } from "@/server/content/framework-list";
 import { generatePosts } from "@/server/content/generate";
 import { MAX_VARIANTS } from "@/server/content/generator";
@@ -16,7 +17,13 @@ import { approvePost, rejectPost, submitForReview } from "@/server/content/revie
 import { FRAMEWORK_IDS, MEDIA_TYPES } from "@/server/content/types";
 import { getVoiceProfile, saveVoiceProfile } from "@/server/content/voice-profile";
 import { postContentInput, topicInput, voiceProfileInput } from "../content-schemas";
-import { createTRPCRouter, orgProcedure, protectedProcedure, roleProcedure } from "../trpc";
+import {
+  createTRPCRouter,
+  limitPerUser,
+  orgProcedure,
+  protectedProcedure,
+  roleProcedure,
+} from "../trpc";
 
 const postId = z.object({ postId: z.uuid() });
 /** The version of the text the person saw when they acted on it. */
@@ -42,13 +49,14 @@ export const contentRouter = createTRPCRouter({
         mediaType: z.enum(MEDIA_TYPES).default("text"),
       }),
     )
+    .use(limitPerUser("generateByUser", "generated drafts"))
     .mutation(({ ctx, input }) => generatePosts({ ...ctx, timeZone: ctx.user.timeZone }, input)),
 
   /** Live prediction for the editor: pure, no storage. */
   predict: orgProcedure
     .input(
       z.object({
-        content: z.string().max(20_000),
+        content: text().max(20_000),
         mediaType: z.enum(MEDIA_TYPES).default("text"),
         framework: z.enum(FRAMEWORK_IDS).optional(),
       }),
@@ -79,12 +87,12 @@ export const postRouter = createTRPCRouter({
           ])
           .optional(),
         framework: z.enum(FRAMEWORK_IDS).optional(),
-        from: z.date().optional(),
-        to: z.date().optional(),
-        search: z.string().max(200).optional(),
+        from: dateInput().optional(),
+        to: dateInput().optional(),
+        search: text().max(200).optional(),
         deleted: z.boolean().optional(),
         limit: z.number().int().min(1).max(100).default(20),
-        before: z.date().optional(),
+        before: dateInput().optional(),
       }),
     )
     .query(({ ctx, input }) => listPosts(ctx, input)),
@@ -131,7 +139,7 @@ export const postRouter = createTRPCRouter({
       z.object({
         postId: z.uuid(),
         version: postVersion,
-        comment: z.string().trim().max(1000).optional(),
+        comment: text().trim().max(1000).optional(),
       }),
     )
     .mutation(({ ctx, input }) => approvePost(ctx, input)),
@@ -141,8 +149,7 @@ export const postRouter = createTRPCRouter({
       z.object({
         postId: z.uuid(),
         version: postVersion,
-        comment: z
-          .string()
+        comment: text()
           .trim()
           .min(1, "Say what should change, so the author knows what to fix.")
           .max(1000),

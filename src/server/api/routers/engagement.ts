@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { coercedDateInput, text } from "@/lib/input";
 import { importComments, MAX_IMPORT_BYTES } from "@/server/engagement/manual-import";
 import { postEngagement } from "@/server/engagement/queries";
 import { syncPostNow } from "@/server/engagement/sync";
-import { createTRPCRouter, orgProcedure } from "../trpc";
+import { createTRPCRouter, limitPerUser, orgProcedure } from "../trpc";
 
 export const engagementRouter = createTRPCRouter({
   postEngagement: orgProcedure
     .input(
       z.object({
         postId: z.uuid(),
-        cursor: z.object({ at: z.coerce.date(), id: z.uuid() }).optional(),
+        cursor: z.object({ at: coercedDateInput(), id: z.uuid() }).optional(),
         limit: z.number().int().min(1).max(100).default(20),
       }),
     )
@@ -21,11 +22,13 @@ export const engagementRouter = createTRPCRouter({
         postId: z.uuid(),
         format: z.enum(["paste", "csv"]),
         // Characters; the 1 MB limit on UTF-8 bytes is checked in the domain with a clear message.
-        content: z
-          .string()
-          .max(MAX_IMPORT_BYTES, "An import can be 1 MB at most. Split it into smaller parts."),
+        content: text().max(
+          MAX_IMPORT_BYTES,
+          "An import can be 1 MB at most. Split it into smaller parts.",
+        ),
       }),
     )
+    .use(limitPerUser("importByUser", "imported comments"))
     .mutation(({ ctx, input }) => importComments(ctx, input)),
 
   syncNow: orgProcedure

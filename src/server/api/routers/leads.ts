@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput, text } from "@/lib/input";
 import { LEAD_ROW_PRIORITIES, LEAD_STATUSES } from "@/server/db/schema";
 import { addLeadNote, getLead, leadStats, listLeads, updateLeadStatus } from "@/server/leads/inbox";
 import { mergeLeads, mergeSuggestions } from "@/server/leads/merge";
@@ -10,7 +11,7 @@ const leadId = z.uuid();
 const MAX_VALUE = 100_000_000;
 
 const ignoreList = z
-  .array(z.string().trim().max(200, "Keep each ignore entry under 200 characters."))
+  .array(text().trim().max(200, "Keep each ignore entry under 200 characters."))
   .max(200, "Keep each ignore list under 200 entries.");
 
 const settingsInput = z.object({
@@ -47,10 +48,10 @@ export const leadRouter = createTRPCRouter({
         priority: z.enum(LEAD_ROW_PRIORITIES).optional(),
         status: z.enum(LEAD_STATUSES).optional(),
         intent: z.enum(LEAD_INTENTS).optional(),
-        search: z.string().max(200).optional(),
+        search: text().max(200).optional(),
         limit: z.number().int().min(1).max(100).default(20),
         cursor: z
-          .object({ rank: z.number().int().min(0).max(4), at: z.date(), id: z.uuid() })
+          .object({ rank: z.number().int().min(0).max(4), at: dateInput(), id: z.uuid() })
           .optional(),
       }),
     )
@@ -74,8 +75,7 @@ export const leadRouter = createTRPCRouter({
     .input(
       z.object({
         leadId,
-        body: z
-          .string()
+        body: text()
           .trim()
           .min(1, "Write something in the note before saving it.")
           .max(5000, "Keep notes under 5,000 characters."),

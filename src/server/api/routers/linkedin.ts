@@ -1,11 +1,12 @@
 import { decodeBase64IgnorePadding } from "@oslojs/encoding";
 import { z } from "zod";
+import { text } from "@/lib/input";
 import { DomainError } from "@/server/errors";
 import { disconnectLinkedInAccount, listLinkedInAccounts } from "@/server/linkedin/accounts";
 import { publishNow } from "@/server/linkedin/publish";
 import { markPublishedAfterCheck, retryAfterCheck } from "@/server/scheduling/publishing";
 import type { Services } from "@/server/services";
-import { createTRPCRouter, orgProcedure } from "../trpc";
+import { createTRPCRouter, limitPerUser, orgProcedure } from "../trpc";
 
 /** LinkedIn images must stay under the client's limit; base64 adds a third. */
 const MAX_IMAGE_BASE64 = Math.ceil((8 * 1024 * 1024 * 4) / 3) + 4;
@@ -50,14 +51,13 @@ export const linkedinRouter = createTRPCRouter({
         image: z
           .object({
             dataBase64: z
-              .string()
+              .base64("The image data is damaged. Choose the image again.")
               .max(
                 MAX_IMAGE_BASE64,
                 "That image is larger than 8 MB. Use a smaller JPG, PNG or GIF.",
               ),
             contentType: z.string().max(100),
-            altText: z
-              .string()
+            altText: text()
               .trim()
               .max(300, "Keep the image description under 300 characters.")
               .optional(),
@@ -65,6 +65,7 @@ export const linkedinRouter = createTRPCRouter({
           .optional(),
       }),
     )
+    .use(limitPerUser("publishByUser", "published"))
     .mutation(({ ctx, input }) =>
       publishNow(
         { ...ctx, cipher: requireCipher(ctx) },

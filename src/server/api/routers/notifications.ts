@@ -1,5 +1,6 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { dateInput } from "@/lib/input";
 import { NOTIFICATION_PRIORITIES } from "@/server/db/schema/notifications";
 import {
   listDeliveries,
@@ -46,7 +47,7 @@ export const notificationRouter = createTRPCRouter({
     .input(
       z.object({
         limit: z.number().int().min(1).max(100).default(50),
-        before: z.date().optional(),
+        before: dateInput().optional(),
       }),
     )
     .query(({ ctx, input }) => listDeliveries(ctx, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput } from "@/lib/input";
 import { setActiveOrganization } from "@/server/auth/sessions";
 import { listAuditLog } from "@/server/orgs/audit";
 import {
@@ -63,7 +64,7 @@ export const organizationRouter = createTRPCRouter({
     .input(
       z.object({
         limit: z.number().int().min(1).max(100).default(25),
-        before: z.date().optional(),
+        before: dateInput().optional(),
       }),
     )
     .query(({ ctx, input }) => listAuditLog(ctx, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { coercedDateInput } from "@/lib/input";
 import { calendar, hasScheduledPost, queue } from "@/server/scheduling/calendar";
 import {
   getPostingSettings,
@@ -21,11 +22,11 @@ const weeklySlot = z.object({
 
 export const schedulingRouter = createTRPCRouter({
   schedule: orgProcedure
-    .input(z.object({ postId: z.uuid(), accountId: z.uuid(), at: z.coerce.date().optional() }))
+    .input(z.object({ postId: z.uuid(), accountId: z.uuid(), at: coercedDateInput().optional() }))
     .mutation(({ ctx, input }) => schedulePost(ctx, input)),
 
   reschedule: orgProcedure
-    .input(z.object({ postId: z.uuid(), at: z.coerce.date().optional() }))
+    .input(z.object({ postId: z.uuid(), at: coercedDateInput().optional() }))
     .mutation(({ ctx, input }) => reschedulePost(ctx, input)),
 
   unschedule: orgProcedure
@@ -56,7 +57,7 @@ export const schedulingRouter = createTRPCRouter({
   suggestedSlots: orgProcedure.query(({ ctx }) => suggestSlots(ctx)),
 
   calendar: orgProcedure
-    .input(z.object({ from: z.coerce.date(), to: z.coerce.date() }))
+    .input(z.object({ from: coercedDateInput(), to: coercedDateInput() }))
     .query(({ ctx, input }) => calendar(ctx, input)),
 
   queue: orgProcedure.query(({ ctx }) => queue(ctx)),

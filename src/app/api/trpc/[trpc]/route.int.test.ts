@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MAX_BATCH_SIZE } from "@/lib/input";
 import { APP_URL, signedInUser, testServices } from "@/server/testing/fixtures";
-import { POST } from "./route";
+import { GET, POST } from "./route";
 
 function mutation(path: string, headers: Record<string, string>, input: unknown = null) {
   return POST(
@@ -70,6 +71,49 @@ describe("/api/trpc over HTTP", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.json.data.fieldErrors.email[0]).toMatch(/valid email address/);
+  });
+});
+
+describe("/api/trpc batches", () => {
+  /** `count` calls of `path` in one request: a POST for mutations, a GET for queries. */
+  function batch(path: string, count: number, cookie: string, input: unknown, method = "POST") {
+    const inputs = JSON.stringify(
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [i, { json: input }])),
+    );
+    const url = new URL(`${APP_URL}/api/trpc/${Array(count).fill(path).join(",")}?batch=1`);
+    if (method === "GET") url.searchParams.set("input", inputs);
+    return (method === "GET" ? GET : POST)(
+      new Request(url, {
+        method,
+        headers: { cookie, origin: APP_URL, "content-type": "application/json" },
+        body: method === "GET" ? undefined : inputs,
+      }),
+    );
+  }
+
+  it("refuses a batch over the cap before running any of it", async () => {
+    const { token } = await signedInUser(testServices());
+    const cookie = `tla_session=${token}`;
+    const res = await batch("organization.create", MAX_BATCH_SIZE + 1, cookie, {
+      name: "Batch Org",
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.json.message).toMatch(/Batch call exceeds maximum size/);
+    expect(await fetchMine(cookie)).toEqual([]);
+  });
+
+  it("runs a batch at the cap", async () => {
+    const { token } = await signedInUser(testServices());
+    const res = await batch(
+      "organization.mine",
+      MAX_BATCH_SIZE,
+      `tla_session=${token}`,
+      null,
+      "GET",
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toHaveLength(MAX_BATCH_SIZE);
   });
 });
 

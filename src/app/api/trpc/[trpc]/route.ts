@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { MAX_BATCH_SIZE } from "@/lib/input";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { defaultServices } from "@/server/services";
@@ -8,6 +9,9 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // A longer batch is refused (400) before any of its calls runs, so one request can't queue
+    // hundreds of writes ahead of other tenants.
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ resHeaders }) =>
       createTRPCContext({ headers: req.headers, resHeaders, source: "http" }, defaultServices()),
     onError({ path, error }) {
