@@ -2,7 +2,7 @@ import { findPost, transitionPost } from "@/server/content/post-state";
 import { DomainError } from "@/server/errors";
 import { invalidateLinkedInAccount, type LinkedInCtx, memberAuthFor } from "./accounts";
 import type { MemberAuth } from "./client";
-import { LinkedInError } from "./errors";
+import { LinkedInError, throttleRetryAdvice } from "./errors";
 import { checkImage, DEFAULT_MAX_IMAGE_BYTES } from "./image-check";
 
 export interface PublishImage {
@@ -14,9 +14,13 @@ export interface PublishImage {
 const UNKNOWN_FAILURE =
   "Publishing failed for a reason we didn't recognise. Your post is safe: try again, and contact support if it keeps failing.";
 
-/** Publish-now is retried by the user, so retryable failures say so (the client already retried). */
-function failureReason(error: unknown): string {
+/**
+ * Publish-now is retried by the user, so retryable and throttled failures say when to press Retry
+ * (the client already retried what it could).
+ */
+function failureReason(error: unknown, now: Date): string {
   if (!(error instanceof LinkedInError)) return UNKNOWN_FAILURE;
+  if (error.kind === "throttled") return throttleRetryAdvice(error, now);
   if (error.ambiguous) {
     return "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
   }
@@ -68,7 +72,9 @@ export async function publishNow(
   try {
     return await publishClaimedPost(ctx, { post, auth, accountId: account.id, image: input.image });
   } catch (error) {
-    return transitionPost(ctx.db, ctx, post.id, "failed", { failureReason: failureReason(error) });
+    return transitionPost(ctx.db, ctx, post.id, "failed", {
+      failureReason: failureReason(error, ctx.clock.now()),
+    });
   }
 }
 
