@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { importComments, MAX_IMPORT_BYTES } from "@/server/engagement/manual-import";
+import {
+  importComments,
+  importProgress,
+  MAX_IMPORT_BYTES,
+} from "@/server/engagement/manual-import";
 import { postEngagement } from "@/server/engagement/queries";
 import { syncPostNow } from "@/server/engagement/sync";
 import { createTRPCRouter, orgProcedure } from "../trpc";
@@ -27,6 +31,11 @@ export const engagementRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => importComments(ctx, input)),
+
+  /** A large import's lead check, running in the background: comments still to be checked. */
+  importProgress: orgProcedure
+    .input(z.object({ postId: z.uuid() }))
+    .query(({ ctx, input }) => importProgress(ctx, input)),
 
   syncNow: orgProcedure
     .input(z.object({ postId: z.uuid() }))
