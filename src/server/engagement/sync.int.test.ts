@@ -366,6 +366,7 @@ describe("engagement sync", () => {
       imported: 2,
       duplicates: 0,
       skipped: [{ line: 14, reason: expect.stringContaining("Empty One") }],
+      leadCheck: "done",
     });
     expect(
       await s.api.engagement.importComments({ postId: post.id, format: "paste", content: pasted }),
@@ -374,7 +375,7 @@ describe("engagement sync", () => {
 with this?"\r\nMei Chen,Director,"New, with a comma"\r\n`;
     expect(
       await s.api.engagement.importComments({ postId: post.id, format: "csv", content: csv }),
-    ).toEqual({ imported: 2, duplicates: 1, skipped: [] });
+    ).toEqual({ imported: 2, duplicates: 1, skipped: [], leadCheck: "done" });
     const rows = await s.stored(post.id);
     expect(rows).toHaveLength(4);
     const own = rows.find((r) => r.authorName === "Alex Author")!;
