@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertCircle, CheckCircle2, FileUp, Upload } from "lucide-react";
-import { type ChangeEvent, useId, useState } from "react";
+import { type ChangeEvent, useEffect, useId, useState } from "react";
 import { fileSize, plural } from "@/components/format";
 import { PendingButton } from "@/components/pending-button";
 import { errorMessage } from "@/components/trpc-error";
@@ -107,7 +107,7 @@ export function ImportCommentsDialog({
         </DialogHeader>
 
         {result ? (
-          <ImportSummary result={result} />
+          <ImportSummary postId={postId} result={result} />
         ) : (
           <form
             id={`${id}-form`}
@@ -230,7 +230,7 @@ export function ImportCommentsDialog({
   );
 }
 
-function ImportSummary({ result }: { result: Result }) {
+function ImportSummary({ postId, result }: { postId: string; result: Result }) {
   const nothing = result.imported === 0;
   return (
     <div className="space-y-3" role="status">
@@ -246,10 +246,15 @@ function ImportSummary({ result }: { result: Result }) {
               : ""}
             {nothing
               ? "Everything you imported is already on this post."
-              : "New comments are now checked for leads."}
+              : result.leadCheck === "queued"
+                ? "They are saved; we're checking them for leads in the background, so you can close this window."
+                : "New comments are now checked for leads."}
           </p>
         </AlertDescription>
       </Alert>
+      {result.leadCheck === "queued" && (
+        <LeadCheckProgress postId={postId} total={result.imported} />
+      )}
       {result.skipped.length > 0 && (
         <div className="space-y-1">
           <h3 className="text-sm font-medium">
@@ -264,6 +269,33 @@ function ImportSummary({ result }: { result: Result }) {
           </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A large import's lead check runs as a job: polls how many comments it still has to check. */
+function LeadCheckProgress({ postId, total }: { postId: string; total: number }) {
+  const utils = api.useUtils();
+  const progress = api.engagement.importProgress.useQuery(
+    { postId },
+    { refetchInterval: (query) => (query.state.data?.remaining === 0 ? false : 2_000) },
+  );
+  const remaining = progress.data?.remaining;
+  const done = remaining === 0;
+  useEffect(() => {
+    if (done) void utils.engagement.postEngagement.invalidate({ postId });
+  }, [done, postId, utils]);
+  if (remaining === undefined) return null;
+  // Counts every imported comment of the post still unchecked, earlier imports included.
+  const checked = Math.max(0, total - remaining);
+  return (
+    <div className="space-y-1" aria-live="polite">
+      <p className="text-sm">
+        {done
+          ? "All imported comments are checked for leads."
+          : `Checking for leads: ${checked.toLocaleString()} of ${total.toLocaleString()} comments done.`}
+      </p>
+      <progress className="w-full" max={total} value={done ? total : checked} />
     </div>
   );
 }

@@ -33,7 +33,7 @@ export interface SchedulablePost {
   linkedinAccountId: string | null;
   /** On a scheduled post: why the last attempt didn't go out (it is retried). */
   failureReason: string | null;
-  /** On a scheduled post: LinkedIn's daily limit holds it until then. */
+  /** On a scheduled post: a LinkedIn rate limit (a short throttle or the daily one) holds it until then. */
   publishNotBefore: Date | null;
 }
 
@@ -353,10 +353,10 @@ function ScheduledPost({
     notice = (
       <Alert role="note">
         <Clock aria-hidden="true" />
-        <AlertTitle>Waiting for LinkedIn&apos;s daily limit</AlertTitle>
+        <AlertTitle>Waiting for LinkedIn&apos;s rate limit</AlertTitle>
         <AlertDescription>
           <p>
-            LinkedIn&apos;s daily posting limit was reached, so it goes out after{" "}
+            LinkedIn asked us to wait before posting again, so it goes out after{" "}
             {formatSlot(heldUntil, timeZone)}.
           </p>
         </AlertDescription>

@@ -228,19 +228,18 @@ describe("engagement sync", () => {
     });
   });
 
-  it("a 429 defers the post to after LinkedIn's reset, and nothing more is called", async () => {
+  it("429s defer the post minutes, then to after LinkedIn's reset, and nothing more is called", async () => {
     const s = await setup();
     const a = await s.publish();
-    s.clock.advance(2 * MIN);
-    const b = await s.publish();
     await s.comment(a.linkedinPostUrn, "Jane Doe", "Interested.");
-    // LinkedIn refuses the comments of post A with its member day limit.
+    // LinkedIn refuses the comments of post A three times running.
     await sandboxControl("faults", {
       match: {
         method: "GET",
         path: `/rest/socialActions/${encodeURIComponent(a.linkedinPostUrn)}/comments`,
       },
       status: 429,
+      times: 3,
       body: {
         status: 429,
         serviceErrorCode: 101,
@@ -251,14 +250,34 @@ describe("engagement sync", () => {
     s.calls.length = 0;
     expect(await s.run()).toMatchObject({ claimed: 1, deferred: 1 });
     expect(s.calls).toHaveLength(5); // four metrics, then the refused comments call
-    const reset = nextUtcMidnight(s.clock.now());
+    // What it read before the refusal is kept.
+    expect(await s.snapshots(a.id)).toHaveLength(1);
+    // A first 429 may be a short throttle: a few minutes (plus the post's spread).
     let row = (await s.syncRow(a.id))!;
+    expect(row.nextSyncAt!.getTime() - s.clock.now().getTime()).toBeGreaterThanOrEqual(5 * MIN);
+    expect(row.nextSyncAt!.getTime() - s.clock.now().getTime()).toBeLessThan(20 * MIN);
+    expect(row.lastError).toBe(
+      "LinkedIn asked us to slow down. We'll try again in about 5 minutes.",
+    );
+    let view = await s.api.engagement.postEngagement({ postId: a.id });
+    expect(view.sync.state).toBe("deferred");
+
+    s.clock.set(row.nextSyncAt!);
+    expect(await s.run()).toMatchObject({ claimed: 1, deferred: 1 });
+    row = (await s.syncRow(a.id))!;
+    expect(row.lastError).toMatch(/in about 30 minutes/);
+
+    // Post B goes out between the throttles.
+    s.clock.set(row.nextSyncAt!);
+    const b = await s.publish();
+    // The third in a row is LinkedIn's daily limit: the wait runs to the reset.
+    expect(await s.run()).toMatchObject({ claimed: 1, deferred: 1 });
+    const reset = nextUtcMidnight(s.clock.now());
+    row = (await s.syncRow(a.id))!;
     expect(row.nextSyncAt!.getTime()).toBeGreaterThanOrEqual(reset.getTime());
     expect(row.nextSyncAt!.getTime()).toBeLessThan(reset.getTime() + 15 * MIN);
     expect(row.lastError).toMatch(/daily limit/);
-    // What it read before the refusal is kept.
-    expect(await s.snapshots(a.id)).toHaveLength(1);
-    let view = await s.api.engagement.postEngagement({ postId: a.id });
+    view = await s.api.engagement.postEngagement({ postId: a.id });
     expect(view.sync).toMatchObject({
       state: "deferred",
       lastError: expect.stringMatching(/midnight UTC/),
@@ -347,6 +366,7 @@ describe("engagement sync", () => {
       imported: 2,
       duplicates: 0,
       skipped: [{ line: 14, reason: expect.stringContaining("Empty One") }],
+      leadCheck: "done",
     });
     expect(
       await s.api.engagement.importComments({ postId: post.id, format: "paste", content: pasted }),
@@ -355,7 +375,7 @@ describe("engagement sync", () => {
 with this?"\r\nMei Chen,Director,"New, with a comma"\r\n`;
     expect(
       await s.api.engagement.importComments({ postId: post.id, format: "csv", content: csv }),
-    ).toEqual({ imported: 2, duplicates: 1, skipped: [] });
+    ).toEqual({ imported: 2, duplicates: 1, skipped: [], leadCheck: "done" });
     const rows = await s.stored(post.id);
     expect(rows).toHaveLength(4);
     const own = rows.find((r) => r.authorName === "Alex Author")!;

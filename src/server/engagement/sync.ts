@@ -16,7 +16,7 @@ import {
   memberAuthFor,
 } from "@/server/linkedin/accounts";
 import type { LinkedInComment, MemberAuth, PostMetric } from "@/server/linkedin/client";
-import { LinkedInError, USER_MESSAGES } from "@/server/linkedin/errors";
+import { isThrottleMessage, LinkedInError, USER_MESSAGES } from "@/server/linkedin/errors";
 import type { Services } from "@/server/services";
 import { createSyncAllowance } from "./allowance";
 import { FIRST_SYNC_AFTER_MS, nextSyncAt, SYNC_WINDOW_MS } from "./cadence";
@@ -87,7 +87,7 @@ const allowanceReason = (resetAt: Date) =>
 
 /** Whether a recorded error means "waiting for a daily reset" rather than a failure. */
 export function isDeferralMessage(message: string): boolean {
-  return message === USER_MESSAGES.throttled || message.startsWith(ALLOWANCE_USED);
+  return isThrottleMessage(message) || message.startsWith(ALLOWANCE_USED);
 }
 
 export type SyncOutcome =

@@ -12,7 +12,7 @@ import {
   testServices,
 } from "@/server/testing/fixtures";
 import { close, listen } from "../../../scripts/local-cloud/http-server";
-import { handleJobRequest } from "./handle";
+import { handleJobRequest, MAX_JOB_BODY_BYTES } from "./handle";
 import { SCHEDULES } from "./schedules";
 import { syncSchedules } from "./sync-schedules";
 
@@ -89,6 +89,57 @@ describe("job endpoints", () => {
   ])("rejects a %s signature with 401", async (_, sig) => {
     const res = await handleJobRequest(jobRequest(JOB, "{}", sig()), JOB, services, config);
     expect(res.status).toBe(401);
+  });
+
+  it("refuses a replayed delivery, but runs a retry of the same message (signed anew)", async () => {
+    const sig = signature({ url: URL_OF, body: "{}" });
+    const delivery = (s: string) => {
+      const request = jobRequest(JOB, "{}", s);
+      request.headers.set("upstash-message-id", "msg_replayed");
+      return handleJobRequest(request, JOB, services, config);
+    };
+    expect((await delivery(sig)).status).toBe(200);
+    const replay = await delivery(sig);
+    expect(replay.status).toBe(409);
+    // Changing the unsigned headers doesn't make it new.
+    const retriedHeader = jobRequest(JOB, "{}", sig);
+    retriedHeader.headers.set("upstash-retried", "1");
+    expect((await handleJobRequest(retriedHeader, JOB, services, config)).status).toBe(409);
+    // QStash's retry: same message id, a new signature.
+    expect((await delivery(signature({ url: URL_OF, body: "{}" }))).status).toBe(200);
+  });
+
+  it("refuses an oversized body before reading it whole", async () => {
+    // 30 MB, as in the review, counting what the endpoint pulls.
+    const CHUNK = 16 * 1024;
+    let pulled = 0;
+    const large = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= 30 * 1024 * 1024) return controller.close();
+          pulled += CHUNK;
+          controller.enqueue(new Uint8Array(CHUNK).fill(0x20));
+        },
+      });
+    const post = (headers: Record<string, string>) =>
+      handleJobRequest(
+        new Request(URL_OF, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: large(),
+          duplex: "half",
+        } as RequestInit),
+        JOB,
+        services,
+        config,
+      );
+    // Declared too large: refused without reading.
+    expect((await post({ "content-length": String(30 * 1024 * 1024) })).status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(4 * CHUNK);
+    // Undeclared (chunked): refused once past the cap.
+    pulled = 0;
+    expect((await post({})).status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(MAX_JOB_BODY_BYTES + 4 * CHUNK);
   });
 
   it("answers 404 for an unknown job and 489 (no retry) for a bad payload", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkImportedComments } from "@/server/engagement/manual-import";
 import { syncDuePosts } from "@/server/engagement/sync";
 import { processPendingComments } from "@/server/leads/pipeline";
 import { sendTokenReminders } from "@/server/linkedin/token-reminders";
@@ -42,6 +43,15 @@ export const JOBS = {
   "engagement-sync": defineJob({
     schema: z.object({}).strict(),
     handler: (services) => syncDuePosts(services),
+  }),
+  /** Sent by a large comment import: checks its comments for leads, a chunk per run. */
+  "import-leads": defineJob({
+    schema: z.object({ organizationId: z.uuid(), postId: z.uuid() }).strict(),
+    handler: (services, payload) =>
+      checkImportedComments(
+        { ...services, org: { id: payload.organizationId } },
+        { postId: payload.postId },
+      ),
   }),
   /** Every 5 minutes: scores comments whose hand-off to lead detection failed. */
   "leads-catch-up": defineJob({

@@ -1,7 +1,7 @@
 import { Redis } from "@upstash/redis";
 import { describe, expect, it } from "vitest";
 import { testClock } from "@/server/testing/fixtures";
-import { createCallBudget } from "./budget";
+import { createCallBudget, STRIKE_MEMORY_MS, THROTTLE_STEPS_MS } from "./budget";
 import { nextUtcMidnight } from "./utc-day";
 
 const redis = () =>
@@ -69,25 +69,45 @@ describe("daily LinkedIn call budget", () => {
     expect(app.filter((d) => !d.ok && d.scope === "app")).toHaveLength(17);
   });
 
-  it("stops calls after LinkedIn's 429 until the given time, per member or app-wide", async () => {
-    const { budget: b, clock } = budget("2025-03-01T10:00:00Z");
-    const resetAt = nextUtcMidnight(clock.now());
-    await b.markExhausted(ALICE, resetAt);
-    expect(await b.take(ALICE)).toEqual({ ok: false, scope: "member", resetAt });
+  it("after a 429 with Retry-After, stops calls for that long, per member or app-wide", async () => {
+    const { budget: b } = budget("2025-03-01T10:00:00Z");
+    const soon = new Date("2025-03-01T10:00:05Z");
+    expect(await b.throttle(ALICE, 5_000)).toEqual(soon);
+    expect(await b.take(ALICE)).toEqual({ ok: false, scope: "member", resetAt: soon });
     expect(await b.take(BOB)).toEqual({ ok: true });
 
-    const soon = new Date("2025-03-01T10:00:05Z");
-    await b.markExhausted(null, soon);
+    expect(await b.throttle(null, 5_000)).toEqual(soon);
     expect(await b.take(BOB)).toEqual({ ok: false, scope: "app", resetAt: soon });
     expect(await b.take(null)).toEqual({ ok: false, scope: "app", resetAt: soon });
+  });
 
-    // A reset time already past blocks nothing.
-    await b.markExhausted(BOB, new Date("2025-03-01T09:00:00Z"));
+  it("after a 429 without Retry-After, backs off 5 then 30 minutes, then to the daily reset", async () => {
+    const { budget: b, clock } = budget("2025-03-01T10:00:00Z");
+    const wait = async () => ((await b.throttle(ALICE)).getTime() - clock.now().getTime()) / 60_000;
+    expect(await wait()).toBe(5);
+    // 429s from calls sent before the block (concurrent ones) don't escalate it.
+    expect(await wait()).toBe(5);
+    clock.advance(5 * 60_000);
+    expect(await b.take(ALICE)).toEqual({ ok: true });
+    expect(await wait()).toBe(30);
+    clock.advance(30 * 60_000);
+    expect(await b.throttle(ALICE)).toEqual(nextUtcMidnight(clock.now()));
+    expect(await b.take(ALICE)).toMatchObject({ ok: false, resetAt: nextUtcMidnight(clock.now()) });
+    // Another member, and the app, are not affected.
+    expect(await b.take(BOB)).toEqual({ ok: true });
+  });
+
+  it("starts the escalation afresh after a quiet hour", async () => {
+    const { budget: b, clock } = budget("2025-03-01T10:00:00Z");
+    await b.throttle(ALICE);
+    clock.advance(5 * 60_000 + STRIKE_MEMORY_MS);
+    const until = await b.throttle(ALICE);
+    expect(until.getTime() - clock.now().getTime()).toBe(THROTTLE_STEPS_MS[0]);
   });
 
   it("lifts a block when its time comes, by the caller's clock; the key expires with it", async () => {
     const { budget: b, clock, keyPrefix, redis: r } = budget("2025-03-01T10:00:00Z");
-    await b.markExhausted(null, new Date("2025-03-01T10:05:00Z"));
+    await b.throttle(null, 5 * 60_000);
     expect((await b.take(ALICE)).ok).toBe(false);
     const pttl = await r.pttl(`${keyPrefix}:block:app`);
     expect(pttl).toBeGreaterThan(299_000);

@@ -6,17 +6,31 @@ import { nextUtcMidnight } from "./utc-day";
  * LinkedIn limits calls per app and per member per day, resetting at midnight UTC, and does not
  * publish the numbers (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
  * We keep our own, lower, daily budget in Redis so every serverless instance draws from the same
- * count, and when LinkedIn still answers 429 we stop calling for the rest of the day instead of
- * hammering it.
+ * count. When LinkedIn still answers 429 we stop calling for a while instead of hammering it; since
+ * LinkedIn also answers 429 to short bursts, the wait grows with repeated 429s (THROTTLE_STEPS_MS)
+ * and only reaches the daily reset when they keep coming.
  */
 export type BudgetDecision = { ok: true } | { ok: false; scope: "member" | "app"; resetAt: Date };
 
 export interface CallBudget {
   /** Counts one call against the member (when known) and the app, unless either is spent. */
   take(memberUrn: string | null): Promise<BudgetDecision>;
-  /** Refuses calls for the member (or, with null, the whole app) until `resetAt`. */
-  markExhausted(memberUrn: string | null, resetAt: Date): Promise<void>;
+  /**
+   * LinkedIn answered 429: refuses calls for the member (or, with null, the whole app) for
+   * `retryAfterMs` when LinkedIn said how long, else for the next step of the escalation; returns
+   * when calls may resume.
+   */
+  throttle(memberUrn: string | null, retryAfterMs?: number): Promise<Date>;
 }
+
+/**
+ * Waits after a 429 without Retry-After: the first and second back off minutes (a burst throttle is
+ * over by then); a third within STRIKE_MEMORY_MS of the previous block's end waits for the daily
+ * reset, since by then the daily limit is the likely cause.
+ */
+export const THROTTLE_STEPS_MS = [5 * 60_000, 30 * 60_000] as const;
+/** A 429 this long after the previous block ended starts the escalation afresh. */
+export const STRIKE_MEMORY_MS = 60 * 60_000;
 
 export interface CallBudgetOptions {
   redis: Redis;
@@ -54,9 +68,30 @@ if redis.call('INCR', KEYS[4]) == 1 then redis.call('EXPIRE', KEYS[4], ARGV[3]) 
 return {'ok', ''}
 `;
 
+// Counts the strike and sets the block in one script. A 429 that arrives while a block is in
+// place came from a call sent before it (concurrent calls), so it neither counts as a strike nor
+// changes the block. The strike count is stored as "count:forgetAt", compared with the caller's
+// clock like the block.
+// KEYS: strike count, block. ARGV: now (ms), Retry-After (ms, or ''), strike memory (ms), wait
+// until the daily reset (ms), then the step waits (ms).
+const THROTTLE = `
+local now = tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[2]) or '0')
+if current > now then return tostring(current) end
+local strikes = 1
+local n, forgetAt = string.match(redis.call('GET', KEYS[1]) or '', '^(%d+):(%d+)$')
+if n and tonumber(forgetAt) > now then strikes = tonumber(n) + 1 end
+local wait = tonumber(ARGV[2]) or tonumber(ARGV[4 + strikes]) or tonumber(ARGV[4])
+local memory = wait + tonumber(ARGV[3])
+redis.call('SET', KEYS[2], tostring(now + wait), 'PX', wait)
+redis.call('SET', KEYS[1], strikes .. ':' .. (now + memory), 'PX', memory)
+return tostring(now + wait)
+`;
+
 export function createCallBudget(options: CallBudgetOptions): CallBudget {
   const { redis, clock, memberLimit, appLimit, keyPrefix = "li:budget" } = options;
   const take = redis.createScript<[string, string | number]>(TAKE);
+  const throttle = redis.createScript<string>(THROTTLE);
   const blockKey = (memberUrn: string | null) =>
     memberUrn ? `${keyPrefix}:block:member:${memberUrn}` : `${keyPrefix}:block:app`;
 
@@ -85,12 +120,21 @@ export function createCallBudget(options: CallBudgetOptions): CallBudget {
       return { ok: false, scope: outcome === "app" ? "app" : "member", resetAt };
     },
 
-    async markExhausted(memberUrn, resetAt) {
-      // TTL from our clock, not an absolute EXPIREAT at Redis's time: the key lives as long as the
-      // block does by the clock `take` compares against.
-      const ms = resetAt.getTime() - clock.now().getTime();
-      if (ms <= 0) return;
-      await redis.set(blockKey(memberUrn), String(resetAt.getTime()), { px: ms });
+    async throttle(memberUrn, retryAfterMs) {
+      const now = clock.now();
+      // Block and strike TTLs come from our clock, not Redis's: the block lasts as long as it does
+      // by the clock `take` compares against.
+      const until = await throttle.exec(
+        [`${keyPrefix}:strikes:${memberUrn ? `member:${memberUrn}` : "app"}`, blockKey(memberUrn)],
+        [
+          String(now.getTime()),
+          retryAfterMs === undefined ? "" : String(Math.max(1, Math.round(retryAfterMs))),
+          String(STRIKE_MEMORY_MS),
+          String(Math.max(1, nextUtcMidnight(now).getTime() - now.getTime())),
+          ...THROTTLE_STEPS_MS.map(String),
+        ],
+      );
+      return new Date(Number(until));
     },
   };
 }

@@ -284,7 +284,7 @@ describe("LinkedIn client against the sandbox", () => {
     expect((await callsTo("/rest/posts")).length - before).toBeLessThanOrEqual(1);
   });
 
-  it("stops calling after LinkedIn's 429 for the rest of the day (no hammering)", async () => {
+  it("stops calling after LinkedIn's 429 (no hammering)", async () => {
     const strict = await startLinkedInSandbox({ port: 0, memberDailyBudget: 3 });
     try {
       const auth = await connectMember(BASE_SCOPES, strict); // userinfo: call 1 of 3

@@ -23,10 +23,17 @@ function scripted(...replies: Reply[]) {
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
 }
 
-function fakeBudget(decision: BudgetDecision = { ok: true }) {
+/** Takes per `decision`; a 429 blocks for Retry-After or, without one, 5 minutes. */
+function fakeBudget(
+  decision: BudgetDecision = { ok: true },
+  now = new Date("2025-03-01T12:00:00Z"),
+) {
   return {
     take: vi.fn(async () => decision),
-    markExhausted: vi.fn(async () => {}),
+    throttle: vi.fn(
+      async (_member: string | null, retryAfterMs?: number) =>
+        new Date(now.getTime() + (retryAfterMs ?? 5 * 60_000)),
+    ),
   } satisfies CallBudget;
 }
 
@@ -157,25 +164,24 @@ describe("LinkedIn client", () => {
     expect(e).toMatchObject({ kind: "retryable", ambiguous: true, code: "MISSING_POST_ID" });
   });
 
-  it("stops at the first 429 and marks the day exhausted (member or app)", async () => {
-    const { fetch, calls } = scripted(json(429, { message: "MEMBER DAY limit reached" }));
+  it("stops at a 429 and blocks for as long as the budget says, or LinkedIn's Retry-After", async () => {
+    const { fetch, calls } = scripted(json(429, { message: "Resource level throttle limit" }));
     const { c, budget, sleep } = client(fetch);
     const e = await failure(c.createPost(auth, post));
-    expect(e).toMatchObject({ kind: "throttled", status: 429, retryAfterMs: 12 * 3_600_000 });
+    expect(e).toMatchObject({ kind: "throttled", status: 429, retryAfterMs: 5 * 60_000 });
+    expect(e.userMessage).toBe(
+      "LinkedIn asked us to slow down. We'll try again in about 5 minutes.",
+    );
     expect(calls).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
-    expect(budget.markExhausted).toHaveBeenCalledWith(
-      auth.memberUrn,
-      new Date("2025-03-02T00:00:00Z"),
-    );
+    // No Retry-After: the budget picks the wait.
+    expect(budget.throttle).toHaveBeenCalledWith(auth.memberUrn, undefined);
 
     const app = scripted(json(429, { message: "APPLICATION DAY limit" }, { "retry-after": "60" }));
     const second = client(app.fetch);
-    await failure(second.c.getPost(auth, "urn:li:share:1"));
-    expect(second.budget.markExhausted).toHaveBeenCalledWith(
-      null,
-      new Date("2025-03-01T12:01:00Z"),
-    );
+    const appWide = await failure(second.c.getPost(auth, "urn:li:share:1"));
+    expect(second.budget.throttle).toHaveBeenCalledWith(null, 60_000);
+    expect(appWide).toMatchObject({ throttleScope: "app", retryAfterMs: 60_000 });
   });
 
   it("does not call LinkedIn at all once the budget is spent", async () => {

@@ -5,6 +5,7 @@ import {
   classifyResponse,
   invalidRequest,
   LinkedInError,
+  throttledUntil,
   transportError,
   USER_MESSAGES,
 } from "./errors";
@@ -194,11 +195,13 @@ export function createLinkedInClient(options: LinkedInClientOptions): LinkedInCl
       }
 
       if (error.kind === "throttled") {
-        // LinkedIn's limits are daily: stop calling for this member (or everyone) until the reset.
-        // (classifyResponse dates a 429 without Retry-After to the midnight UTC reset.)
-        const resetAt = new Date(clock.now().getTime() + (error.retryAfterMs ?? 0));
-        await budget.markExhausted(error.throttleScope === "app" ? null : call.memberUrn, resetAt);
-        throw error;
+        // Stop calling for this member (or everyone) for as long as LinkedIn said or, without a
+        // Retry-After, for as long as the budget's escalation says.
+        const until = await budget.throttle(
+          error.throttleScope === "app" ? null : call.memberUrn,
+          error.retryAfterMs,
+        );
+        throw throttledUntil(error, until, clock.now());
       }
       if (error.kind !== "retryable" || error.ambiguous || attemptNo >= maxAttempts) throw error;
       // Exponential backoff with full jitter, but never sooner than LinkedIn asked.

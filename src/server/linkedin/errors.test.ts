@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { budgetExhausted, classifyResponse, LinkedInError, transportError } from "./errors";
+import {
+  budgetExhausted,
+  classifyResponse,
+  isThrottleMessage,
+  LinkedInError,
+  throttleRetryAdvice,
+  transportError,
+} from "./errors";
 
 const none = new Headers();
 const classify = (status: number, body: unknown = {}, headers = none, context = {}) =>
@@ -82,9 +89,9 @@ describe("classifyResponse", () => {
     const member = classify(429, { message: "Resource level throttle MEMBER DAY limit" });
     expect(member).toMatchObject({ kind: "throttled", throttleScope: "member" });
     expect(member.retryAfterMs).toBeUndefined();
-    // Without Retry-After, the wait runs to LinkedIn's daily reset at midnight UTC.
+    // Without Retry-After the wait is the budget's to decide (budget.ts), not the daily reset.
     const late = { now: new Date("2025-03-01T23:30:00Z") };
-    expect(classify(429, {}, none, late).retryAfterMs).toBe(30 * 60_000);
+    expect(classify(429, {}, none, late).retryAfterMs).toBeUndefined();
 
     const app = classify(
       429,
@@ -142,9 +149,19 @@ describe("transport and budget errors", () => {
     });
   });
 
-  it("says when the budget resets", () => {
+  it("says when the budget resets: the daily reset, or minutes after a 429", () => {
     const now = new Date("2025-03-01T23:00:00Z");
     const e = budgetExhausted("app", new Date("2025-03-02T00:00:00Z"), now);
     expect(e).toMatchObject({ kind: "throttled", throttleScope: "app", retryAfterMs: 3_600_000 });
+    expect(e.userMessage).toMatch(/daily limit .* midnight UTC/);
+    const soon = budgetExhausted("member", new Date("2025-03-01T23:04:30Z"), now);
+    expect(soon.userMessage).toBe(
+      "LinkedIn asked us to slow down. We'll try again in about 5 minutes.",
+    );
+    expect(isThrottleMessage(soon.userMessage) && isThrottleMessage(e.userMessage)).toBe(true);
+    expect(throttleRetryAdvice(soon, now)).toBe(
+      "LinkedIn asked us to slow down. Your post is safe: press Retry in about 5 minutes.",
+    );
+    expect(throttleRetryAdvice(e, now)).toMatch(/press Retry after midnight UTC/);
   });
 });

@@ -5,7 +5,7 @@ import { nextUtcMidnight } from "./utc-day";
  * - retryable: try again later (5xx, 408, network, timeout). With `ambiguous`, the request may have
  *   taken effect (a post may exist): look before repeating it.
  * - auth: the member must reconnect LinkedIn (401).
- * - throttled: stop calling until `retryAfterMs` has passed (429 or our own daily budget).
+ * - throttled: stop calling until `retryAfterMs` has passed (429, or our own budget or block).
  * - permanent: repeating the same request will fail the same way (other 4xx, 426, bad input).
  *
  * LinkedIn's error body is `{ status, serviceErrorCode, code?, message }`
@@ -25,7 +25,7 @@ export interface LinkedInErrorInit {
   code?: string;
   retryAfterMs?: number;
   ambiguous?: boolean;
-  /** For throttled errors: whose daily limit was hit. */
+  /** For throttled errors: whose limit was hit. */
   throttleScope?: "member" | "app";
   cause?: unknown;
 }
@@ -90,7 +90,7 @@ const AUTH_CODES: Record<number, string> = {
 export interface ClassifyContext {
   /** The OAuth scope the call needs, named in the message when LinkedIn answers 403. */
   requiredScope?: string;
-  /** Resolves an HTTP-date Retry-After, and dates a 429's wait until LinkedIn's daily reset. */
+  /** Resolves an HTTP-date Retry-After. */
   now?: Date;
   /** The request creates something (a post), so an unfinished answer leaves its outcome unknown. */
   creates?: boolean;
@@ -147,17 +147,14 @@ export function classifyResponse(
     return new LinkedInError({ ...base, kind: "permanent", userMessage: USER_MESSAGES.version });
   }
   if (status === 429) {
-    // LinkedIn names the exhausted limit in the message ("…APPLICATION DAY limit…"), nowhere else,
-    // and sends no Retry-After: its limits are daily, so the wait is until midnight UTC.
+    // LinkedIn names the exhausted limit in the message ("…APPLICATION DAY limit…"), nowhere else.
+    // It usually sends no Retry-After: how long to wait is then the budget's call (budget.ts).
     const throttleScope = /APPLICATION/i.test(parsed.message ?? "") ? "app" : "member";
-    const untilReset =
-      context.now && nextUtcMidnight(context.now).getTime() - context.now.getTime();
     return new LinkedInError({
       ...base,
-      retryAfterMs: base.retryAfterMs ?? untilReset,
       kind: "throttled",
       throttleScope,
-      userMessage: USER_MESSAGES.throttled,
+      userMessage: throttleMessage(base.retryAfterMs, context.now),
     });
   }
   if (status >= 500 || status === 408) {
@@ -193,17 +190,67 @@ export function transportError(cause: unknown, ambiguous: boolean): LinkedInErro
   });
 }
 
-/** Our own daily budget ran out (or LinkedIn said 429 earlier today): LinkedIn is not called. */
+/**
+ * LinkedIn isn't called for the member (or the app) until `resetAt`: our own daily budget ran out,
+ * or LinkedIn answered 429 earlier (then the wait may be minutes, and the message says so).
+ */
 export function budgetExhausted(scope: "member" | "app", resetAt: Date, now: Date): LinkedInError {
+  const retryAfterMs = Math.max(0, resetAt.getTime() - now.getTime());
   return new LinkedInError({
     kind: "throttled",
     status: 0,
     code: "DAILY_BUDGET_EXHAUSTED",
     throttleScope: scope,
-    retryAfterMs: Math.max(0, resetAt.getTime() - now.getTime()),
-    message: `Daily LinkedIn call budget (${scope}) exhausted until ${resetAt.toISOString()}`,
-    userMessage: USER_MESSAGES.throttled,
+    retryAfterMs,
+    message: `LinkedIn call budget (${scope}) exhausted until ${resetAt.toISOString()}`,
+    userMessage: throttleMessage(retryAfterMs, now),
   });
+}
+
+/** A throttled error with the wait the budget settled on after LinkedIn's 429. */
+export function throttledUntil(error: LinkedInError, until: Date, now: Date): LinkedInError {
+  const retryAfterMs = Math.max(0, until.getTime() - now.getTime());
+  return new LinkedInError({
+    kind: "throttled",
+    status: error.status,
+    code: error.code,
+    serviceErrorCode: error.serviceErrorCode,
+    throttleScope: error.throttleScope,
+    retryAfterMs,
+    message: error.message,
+    userMessage: throttleMessage(retryAfterMs, now),
+    cause: error,
+  });
+}
+
+const SLOW_DOWN = "LinkedIn asked us to slow down.";
+const minutes = (ms: number) => {
+  const n = Math.max(1, Math.ceil(ms / 60_000));
+  return `${n} minute${n === 1 ? "" : "s"}`;
+};
+/** A wait that runs to (or past) LinkedIn's daily reset is the daily limit. */
+const isDaily = (waitMs: number, now: Date) =>
+  now.getTime() + waitMs >= nextUtcMidnight(now).getTime();
+
+/** What a throttle means for work we continue on our own (scheduled posts, sync). */
+function throttleMessage(waitMs: number | undefined, now: Date | undefined): string {
+  if (waitMs === undefined || !now) return `${SLOW_DOWN} We'll try again in a few minutes.`;
+  return isDaily(waitMs, now)
+    ? USER_MESSAGES.throttled
+    : `${SLOW_DOWN} We'll try again in about ${minutes(waitMs)}.`;
+}
+
+/** Whether a recorded message is a throttle's (a wait, not a failure). */
+export function isThrottleMessage(message: string): boolean {
+  return message === USER_MESSAGES.throttled || message.startsWith(SLOW_DOWN);
+}
+
+/** A throttle's advice for someone who retries by hand (publish-now): when Retry can work. */
+export function throttleRetryAdvice(error: LinkedInError, now: Date): string {
+  const waitMs = error.retryAfterMs ?? 0;
+  return isDaily(waitMs, now)
+    ? "LinkedIn's daily limit for your account has been reached. Your post is safe: press Retry after midnight UTC."
+    : `${SLOW_DOWN} Your post is safe: press Retry in about ${minutes(waitMs)}.`;
 }
 
 /** A problem found before calling LinkedIn (bad image, unexpected response shape). */

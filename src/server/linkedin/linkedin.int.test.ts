@@ -30,7 +30,8 @@ import { beginLinkedInAuth, completeLinkedInAuth, LINKEDIN_OAUTH_COOKIE } from "
 
 /** An owner with an org, a connected LinkedIn account and an approved post. */
 async function publisher(grant = ALL_SCOPES) {
-  const services = testServices();
+  const clock = testClock();
+  const services = testServices({ clock });
   const owner = await signedInUser(services);
   await (await callerFor(services, owner.token)).organization.create({
     name: "Pub Co",
@@ -39,10 +40,12 @@ async function publisher(grant = ALL_SCOPES) {
   const flow = await linkedinFlow({ sessionToken: owner.token, grant });
   const api = await callerFor(services, owner.token);
   const { accounts } = await api.linkedin.accounts();
-  return { services, owner, api, flow, account: accounts[0]! };
+  return { services, clock, owner, api, flow, account: accounts[0]! };
 }
 
 const unique = (text: string) => `${text}\n\nref ${crypto.randomUUID()}`;
+/** 08:00 UTC that day, so the minutes a test adds never reach LinkedIn's midnight reset. */
+const morning = (day: Date) => new Date(`${day.toISOString().slice(0, 10)}T08:00:00Z`);
 
 describe("LinkedIn connection", () => {
   it("connects through the consent page and stores tokens encrypted, never returning them", async () => {
@@ -245,31 +248,58 @@ describe("publish now", () => {
     expect(published.status).toBe("published");
   });
 
-  it("a 429 stops calls for the day instead of hammering LinkedIn", async () => {
-    const { api, account } = await publisher();
-    const post = await approvedPost(api, unique("Rate limits are daily."));
+  it("a 429 without Retry-After backs off minutes (publish-now says when to retry), not the day", async () => {
+    const { api, account, clock } = await publisher();
+    clock.set(morning(clock.now()));
+    const post = await approvedPost(api, unique("Throttles are often short."));
+    // LinkedIn's short throttle: 429, no Retry-After, no DAY limit named.
     await sandboxControl("faults", {
       match: { method: "POST", path: "/rest/posts" },
       status: 429,
       times: 1,
+    });
+    const failed = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(failed.status).toBe("failed");
+    expect(failed.failureReason).toBe(
+      "LinkedIn asked us to slow down. Your post is safe: press Retry in about 5 minutes.",
+    );
+    const callCount = async () =>
+      ((await sandboxControl("calls")) as { calls: unknown[] }).calls.length;
+    const callsBefore = await callCount();
+    // Pressing Retry right away doesn't call LinkedIn again.
+    clock.advance(60_000);
+    const early = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(early.failureReason).toMatch(/press Retry in about 4 minutes/);
+    expect(await callCount()).toBe(callsBefore);
+    // Five minutes after the 429, Retry publishes.
+    clock.advance(4 * 60_000);
+    const published = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect(published.status).toBe("published");
+  });
+
+  it("repeated 429s escalate to a wait for LinkedIn's daily reset", async () => {
+    const { api, account, clock } = await publisher();
+    clock.set(morning(clock.now()));
+    const post = await approvedPost(api, unique("Rate limits are daily."));
+    await sandboxControl("faults", {
+      match: { method: "POST", path: "/rest/posts" },
+      status: 429,
+      times: 3,
       body: {
         status: 429,
         message: "Resource level throttle MEMBER DAY limit for calls to this resource is reached.",
       },
     });
-    const failed = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
-    expect(failed).toMatchObject({
-      status: "failed",
-      failureReason: expect.stringMatching(/daily limit/),
-    });
-    const callCount = async () =>
-      ((await sandboxControl("calls")) as { calls: unknown[] }).calls.length;
-    const callsBefore = await callCount();
-    expect(callsBefore).toBeGreaterThan(0);
-    const again = await api.linkedin.publishNow({ postId: post.id, accountId: account.id });
-    expect(again.status).toBe("failed");
-    expect(again.failureReason).toMatch(/daily limit/);
-    expect(await callCount()).toBe(callsBefore);
+    const publish = () => api.linkedin.publishNow({ postId: post.id, accountId: account.id });
+    expect((await publish()).failureReason).toMatch(/press Retry in about 5 minutes/);
+    clock.advance(5 * 60_000);
+    expect((await publish()).failureReason).toMatch(/press Retry in about 30 minutes/);
+    clock.advance(30 * 60_000);
+    expect((await publish()).failureReason).toBe(
+      "LinkedIn's daily limit for your account has been reached. Your post is safe: press Retry after midnight UTC.",
+    );
+    clock.advance(6 * 3_600_000);
+    expect((await publish()).failureReason).toMatch(/after midnight UTC/);
   });
 
   it("publishes with an image, and refuses a wrong type or oversized image before touching the post", async () => {

@@ -9,7 +9,7 @@ import {
   memberAuthFor,
 } from "./accounts";
 import type { MemberAuth } from "./client";
-import { LinkedInError } from "./errors";
+import { LinkedInError, throttleRetryAdvice } from "./errors";
 import { checkImage, DEFAULT_MAX_IMAGE_BYTES } from "./image-check";
 
 export interface PublishImage {
@@ -24,9 +24,13 @@ const UNKNOWN_FAILURE =
 export const AMBIGUOUS_NOW_REASON =
   "LinkedIn didn't confirm whether the post went out. Check your LinkedIn profile before pressing Retry, so it isn't posted twice.";
 
-/** Publish-now is retried by the user, so retryable failures say so (the client already retried). */
-function failureReason(error: unknown): string {
+/**
+ * Publish-now is retried by the user, so retryable and throttled failures say when to press Retry
+ * (the client already retried what it could).
+ */
+function failureReason(error: unknown, now: Date): string {
   if (!(error instanceof LinkedInError)) return UNKNOWN_FAILURE;
+  if (error.kind === "throttled") return throttleRetryAdvice(error, now);
   if (error.ambiguous) return AMBIGUOUS_NOW_REASON;
   if (error.kind === "retryable") {
     return "LinkedIn had a temporary problem and didn't accept the post after several tries. Your post is safe: press Retry in a minute.";
@@ -78,7 +82,9 @@ export async function publishNow(
   try {
     return await publishClaimedPost(ctx, { post, auth, accountId: account.id, image: input.image });
   } catch (error) {
-    return transitionPost(ctx.db, ctx, post.id, "failed", { failureReason: failureReason(error) });
+    return transitionPost(ctx.db, ctx, post.id, "failed", {
+      failureReason: failureReason(error, ctx.clock.now()),
+    });
   }
 }
 

@@ -4,6 +4,8 @@
  * yields exactly what came after it: the stream keeps order, and anything the stream no longer
  * holds (trimmed, expired) is backfilled from Postgres by stream id.
  */
+import type { UserCtx } from "@/server/context";
+import { assertMembership } from "@/server/orgs/organizations";
 import type { Services } from "@/server/services";
 import { backfillBetween, loadByIds, type NotificationItem } from "./inbox";
 import { parseStreamId, readAfter, streamTail } from "./stream";
@@ -12,6 +14,12 @@ import { parseStreamId, readAfter, streamTail } from "./stream";
 export const POLL_MS = 400;
 const BATCH = 100;
 const MAX_BACKOFF_MS = 5_000;
+/**
+ * How often an open connection re-checks that the member still belongs to the org: someone
+ * removed stops receiving within this (connections also end after SSE_MAX_DURATION_MS, and a
+ * reconnect checks the session again).
+ */
+export const MEMBERSHIP_CHECK_MS = 20_000;
 
 export interface LiveNotification {
   /** The stream id: the SSE event id the client resumes from. */
@@ -26,7 +34,10 @@ export interface LiveOptions {
   lastEventId?: string | null | undefined;
   signal?: AbortSignal | undefined;
   pollMs?: number;
+  membershipCheckMs?: number;
 }
+
+type LiveCtx = Pick<Services, "db" | "redis"> & UserCtx;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -52,7 +63,7 @@ function log(level: "error" | "warn", msg: string, fields: Record<string, unknow
  * seen no notification yet then resumes from here instead of from a later end of the stream.
  */
 export async function openLiveNotifications(
-  services: Pick<Services, "db" | "redis">,
+  services: LiveCtx,
   opts: LiveOptions,
 ): Promise<{ start: string; events: AsyncGenerator<LiveNotification, void, undefined> }> {
   const resumeFrom = opts.lastEventId && parseStreamId(opts.lastEventId) ? opts.lastEventId : null;
@@ -61,7 +72,7 @@ export async function openLiveNotifications(
 }
 
 async function* liveNotifications(
-  services: Pick<Services, "db" | "redis">,
+  services: LiveCtx,
   opts: LiveOptions,
   start: string,
 ): AsyncGenerator<LiveNotification, void, undefined> {
@@ -72,8 +83,15 @@ async function* liveNotifications(
   /** The cursor whose gap (entries the stream lost after it) was already backfilled. */
   let gapFilled: string | null = null;
   let failures = 0;
+  const checkEvery = opts.membershipCheckMs ?? MEMBERSHIP_CHECK_MS;
+  let checkedAt = performance.now();
 
   while (!signal?.aborted) {
+    if (performance.now() - checkedAt >= checkEvery) {
+      // Throws when the membership is gone: the stream ends with that error, not resumable.
+      await assertMembership(services, organizationId);
+      checkedAt = performance.now();
+    }
     let full = false;
     try {
       const { entries, cursorFound } = await readAfter(

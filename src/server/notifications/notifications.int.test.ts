@@ -16,6 +16,7 @@ import {
   notificationPreferences,
   notifications,
   organizations,
+  users,
 } from "@/server/db/schema";
 import type { Services } from "@/server/services";
 import {
@@ -27,6 +28,7 @@ import {
   testServices,
 } from "@/server/testing/fixtures";
 import { type AlertLead, alertOnLead, type LeadLoader } from "./lead-alerts";
+import { openLiveNotifications } from "./live";
 import { streamKey } from "./stream";
 
 const services = testServices();
@@ -427,6 +429,50 @@ async function subscribe(token: string, lastEventId?: string | null) {
     },
   };
 }
+
+describe("live notifications and membership", () => {
+  /** Reads a member's live stream; `outcome` settles when it ends, or says it is still open. */
+  async function listen(orgId: string, userId: string) {
+    const [user] = await services.db.select().from(users).where(eq(users.id, userId));
+    const ac = new AbortController();
+    const { events } = await openLiveNotifications(
+      { ...services, user: user! },
+      { organizationId: orgId, userId, signal: ac.signal, pollMs: 50, membershipCheckMs: 200 },
+    );
+    const ended = (async () => {
+      for await (const _ of events);
+    })().then(
+      () => "returned",
+      (error: unknown) => error,
+    );
+    return {
+      outcome: (withinMs: number) =>
+        Promise.race([ended, new Promise((r) => setTimeout(() => r("still open"), withinMs))]),
+      close: () => ac.abort(),
+    };
+  }
+
+  it("a member removed from the org stops receiving within the membership check", async () => {
+    const { orgId, members } = await orgWith(2);
+    const [removed, staying] = members;
+    const gone = await listen(orgId, removed!.userId);
+    const kept = await listen(orgId, staying!.userId);
+    try {
+      await services.db
+        .delete(memberships)
+        .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, removed!.userId)));
+      expect(await gone.outcome(3_000)).toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/not a member/),
+      });
+      // Members who stay keep their stream across many checks.
+      expect(await kept.outcome(1_000)).toBe("still open");
+    } finally {
+      gone.close();
+      kept.close();
+    }
+  });
+});
 
 describe("onNotification subscription", () => {
   it("delivers a new notification to its member, with the stream id as event id", async () => {

@@ -363,28 +363,30 @@ describe("publishing scheduled posts", () => {
     expect((await row(s.services, post.id)).status).toBe("published");
   });
 
-  it("LinkedIn 429: waits for the daily reset without using up attempts, then publishes", async () => {
+  it("LinkedIn 429: backs off minutes without using up attempts, then publishes", async () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
+    // A short throttle: no Retry-After, no daily limit named.
     await sandboxControl("faults", {
       match: { method: "POST", path: "/rest/posts" },
       status: 429,
       times: 1,
-      body: { status: 429, message: "Resource level throttle MEMBER DAY limit reached." },
     });
     const deferred = await job(s.services, scheduled as never);
     expect(deferred).toMatchObject({ outcome: "deferred" });
     const waiting = await row(s.services, post.id);
     expect(waiting).toMatchObject({ status: "scheduled", publishAttempts: 0 });
-    expect(waiting.publishNotBefore!.getTime()).toBeGreaterThan(s.clock.now().getTime());
-    expect(waiting.failureReason).toMatch(/limit/i);
-    // Redeliveries and the sweeper leave it alone until the reset.
+    expect(waiting.publishNotBefore!.getTime() - s.clock.now().getTime()).toBe(5 * 60_000);
+    expect(waiting.failureReason).toBe(
+      "LinkedIn asked us to slow down. We'll try again in about 5 minutes.",
+    );
+    // Redeliveries and the sweeper leave it alone until then.
     expect(await job(s.services, scheduled as never)).toMatchObject({ outcome: "skipped" });
     // (The sweeper also takes other tests' overdue posts; only this post's state is asserted.)
-    s.clock.advance(10 * 60_000);
+    s.clock.advance(4 * 60_000);
     await sweepScheduledPosts(s.services);
     expect(await row(s.services, post.id)).toMatchObject({ status: "scheduled" });
-    s.clock.advance(DAY);
+    s.clock.advance(60_000);
     await sweepScheduledPosts(s.services);
     const published = await row(s.services, post.id);
     expect(published).toMatchObject({ status: "published", publishAttempts: 1 });

@@ -174,8 +174,9 @@ function notBlocked(now: Date) {
 const MIN_DEFER_MS = 60_000;
 
 /**
- * LinkedIn's daily limit (or our budget for it) is reached: the post waits until the reset. The
- * attempt does not count (LinkedIn refused before doing anything), QStash stops redelivering
+ * LinkedIn throttled the member (a 429, or our budget for its daily limit): the post waits until
+ * the throttle ends, minutes for a first 429, the daily reset for a spent limit. The attempt does
+ * not count (LinkedIn refused before doing anything), QStash stops redelivering
  * (answered 200), and the sweeper publishes it once the wait is over.
  */
 async function defer(
@@ -196,7 +197,7 @@ async function defer(
       updatedAt: services.clock.now(),
     })
     .where(and(eq(posts.id, postId), eq(posts.status, "publishing")));
-  log("info", "scheduled publish deferred by LinkedIn's daily limit", { postId, until });
+  log("info", "scheduled publish deferred by a LinkedIn throttle", { postId, until });
   return { outcome: "deferred", until };
 }
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { coercedDateInput, text } from "@/lib/input";
-import { importComments, MAX_IMPORT_BYTES } from "@/server/engagement/manual-import";
+import {
+  importComments,
+  importProgress,
+  MAX_IMPORT_BYTES,
+} from "@/server/engagement/manual-import";
 import { postEngagement } from "@/server/engagement/queries";
 import { syncPostNow } from "@/server/engagement/sync";
 import { createTRPCRouter, limitPerUser, orgProcedure } from "../trpc";
@@ -30,6 +34,11 @@ export const engagementRouter = createTRPCRouter({
     )
     .use(limitPerUser("importByUser", "imported comments"))
     .mutation(({ ctx, input }) => importComments(ctx, input)),
+
+  /** A large import's lead check, running in the background: comments still to be checked. */
+  importProgress: orgProcedure
+    .input(z.object({ postId: z.uuid() }))
+    .query(({ ctx, input }) => importProgress(ctx, input)),
 
   syncNow: orgProcedure
     .input(z.object({ postId: z.uuid() }))

@@ -72,6 +72,22 @@ describe("/api/trpc over HTTP", () => {
     const body = await res.json();
     expect(body.error.json.data.fieldErrors.email[0]).toMatch(/valid email address/);
   });
+
+  it("marks every answer private and not to be stored: tenant data must not sit in caches", async () => {
+    const { token } = await signedInUser(testServices());
+    const { GET } = await import("./route");
+    const answers = [
+      await GET(
+        new Request(`${APP_URL}/api/trpc/organization.mine`, {
+          headers: { cookie: `tla_session=${token}` },
+        }),
+      ),
+      await mutation("organization.create", { cookie: `tla_session=${token}` }, { name: "X" }),
+      await GET(new Request(`${APP_URL}/api/trpc/auth.me,organization.mine?batch=1&input={}`)),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 403, 207]);
+    for (const res of answers) expect(res.headers.get("cache-control")).toBe("private, no-store");
+  });
 });
 
 describe("/api/trpc batches", () => {

@@ -14,6 +14,9 @@ function handler(req: Request) {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ resHeaders }) =>
       createTRPCContext({ headers: req.headers, resHeaders, source: "http" }, defaultServices()),
+    // Answers carry a member's tenant data (or say who is signed in): never for shared caches,
+    // nor for the browser's disk cache.
+    responseMeta: () => ({ headers: new Headers({ "Cache-Control": "private, no-store" }) }),
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(JSON.stringify({ level: "error", msg: "trpc", path, error: error.message }));
