@@ -19,7 +19,13 @@ function handler(req: Request) {
     responseMeta: () => ({ headers: new Headers({ "Cache-Control": "private, no-store" }) }),
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
-        console.error(JSON.stringify({ level: "error", msg: "trpc", path, error: error.message }));
+        // The driver's own reason (e.g. "Connection terminated unexpectedly") sits under the
+        // query error: log the whole chain, or a failure can't be told from another.
+        const causes: string[] = [];
+        for (let c = error.cause?.cause; c instanceof Error; c = c.cause) causes.push(c.message);
+        console.error(
+          JSON.stringify({ level: "error", msg: "trpc", path, error: error.message, causes }),
+        );
       }
     },
   });
