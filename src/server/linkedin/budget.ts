@@ -71,7 +71,8 @@ return {'ok', ''}
 // Counts the strike and sets the block in one script. A 429 that arrives while a block is in
 // place came from a call sent before it (concurrent calls), so it neither counts as a strike nor
 // changes the block. The strike count is stored as "count:forgetAt", compared with the caller's
-// clock like the block.
+// clock like the block. '%.0f' writes the time as digits whether Lua holds it as a double
+// (Redis) or as a float that tostring() would print with a '.0' (the in-memory stand-in's Lua).
 // KEYS: strike count, block. ARGV: now (ms), Retry-After (ms, or ''), strike memory (ms), wait
 // until the daily reset (ms), then the step waits (ms).
 const THROTTLE = `
@@ -84,7 +85,7 @@ if n and tonumber(forgetAt) > now then strikes = tonumber(n) + 1 end
 local wait = tonumber(ARGV[2]) or tonumber(ARGV[4 + strikes]) or tonumber(ARGV[4])
 local memory = wait + tonumber(ARGV[3])
 redis.call('SET', KEYS[2], tostring(now + wait), 'PX', wait)
-redis.call('SET', KEYS[1], strikes .. ':' .. (now + memory), 'PX', memory)
+redis.call('SET', KEYS[1], string.format('%d:%.0f', strikes, now + memory), 'PX', memory)
 return tostring(now + wait)
 `;
 
