@@ -101,15 +101,20 @@ export function VerifyMagicLink({ signedInAs }: { signedInAs: string | null }) {
               Continuing signs that account out here. If you didn&apos;t ask for this link, stay as
               you are.
             </p>
+            {/* Addresses can be longer than a phone is wide: the labels wrap inside the buttons. */}
             <PendingButton
-              className="w-full"
+              className="h-auto w-full py-2 text-center whitespace-normal wrap-anywhere"
               size="lg"
               pending={busy}
               onClick={() => token && verify.mutate({ token, switchAccount: true })}
             >
               Sign in as {email}
             </PendingButton>
-            <Button variant="outline" className="w-full" asChild>
+            <Button
+              variant="outline"
+              className="h-auto w-full py-2 text-center whitespace-normal wrap-anywhere"
+              asChild
+            >
               <Link href="/">Stay signed in as {signedInAs}</Link>
             </Button>
           </>
