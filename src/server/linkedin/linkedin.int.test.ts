@@ -21,6 +21,7 @@ import {
   approvedPost,
   cookieValue,
   decideOnSandbox,
+  failPostCreation,
   linkedinFlow,
   sandboxControl,
 } from "@/server/testing/linkedin";
@@ -239,8 +240,7 @@ describe("publish now", () => {
   it("retries LinkedIn 5xx and then publishes; a retry after failure works", async () => {
     const { api, account } = await publisher();
     const post = await approvedPost(api, unique("Flaky networks happen."));
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 503,
       times: 2,
     });
@@ -253,8 +253,7 @@ describe("publish now", () => {
     clock.set(morning(clock.now()));
     const post = await approvedPost(api, unique("Throttles are often short."));
     // LinkedIn's short throttle: 429, no Retry-After, no DAY limit named.
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 429,
       times: 1,
     });
@@ -281,8 +280,7 @@ describe("publish now", () => {
     const { api, account, clock } = await publisher();
     clock.set(morning(clock.now()));
     const post = await approvedPost(api, unique("Rate limits are daily."));
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 429,
       times: 3,
       body: {

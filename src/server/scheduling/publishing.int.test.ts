@@ -23,7 +23,12 @@ import {
   until,
 } from "@/server/testing/fixtures";
 import { serveJobEndpoint } from "@/server/testing/jobs";
-import { approvedPost, linkedinFlow, sandboxControl } from "@/server/testing/linkedin";
+import {
+  approvedPost,
+  failPostCreation,
+  linkedinFlow,
+  sandboxControl,
+} from "@/server/testing/linkedin";
 import {
   AMBIGUOUS_REASON,
   CHECK_LINKEDIN_AFTER_MS,
@@ -302,8 +307,7 @@ describe("publishing scheduled posts", () => {
   it("LinkedIn 500s: back to scheduled and QStash retries; then it publishes once", async () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 500,
       times: 4,
     });
@@ -320,8 +324,7 @@ describe("publishing scheduled posts", () => {
   it("gives up after MAX_PUBLISH_ATTEMPTS temporary failures and says why", async () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 503,
       times: 4 * MAX_PUBLISH_ATTEMPTS,
     });
@@ -367,8 +370,7 @@ describe("publishing scheduled posts", () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
     // A short throttle: no Retry-After, no daily limit named.
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 429,
       times: 1,
     });
@@ -484,8 +486,7 @@ describe("publishing scheduled posts", () => {
   it("a post failed as 'check LinkedIn' can be marked published without a second post", async () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       delayMs: 2_000,
       times: 1,
     });
@@ -499,8 +500,7 @@ describe("publishing scheduled posts", () => {
   it("a permanent failure fails the post with the reason and emails the author", async () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       status: 422,
       times: 1,
       body: { status: 422, message: "Content is a duplicate" },
@@ -529,8 +529,7 @@ describe("publishing scheduled posts", () => {
     const s = await scheduler();
     const { post, scheduled } = await scheduledNow(s);
     // The sandbox answers after our 1 s deadline: we can't know whether the post was created.
-    await sandboxControl("faults", {
-      match: { method: "POST", path: "/rest/posts" },
+    await failPostCreation({
       delayMs: 2_000,
       times: 1,
     });

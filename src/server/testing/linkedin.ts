@@ -39,6 +39,16 @@ export async function sandboxControl(path: string, body?: unknown, base = sandbo
   return res.json();
 }
 
+/** The sandbox answers the next `times` post creations with this fault (a status, a delay, a body). */
+export function failPostCreation(fault: {
+  times: number;
+  status?: number;
+  delayMs?: number;
+  body?: unknown;
+}) {
+  return sandboxControl("faults", { match: { method: "POST", path: "/rest/posts" }, ...fault });
+}
+
 export function cookieValue(setCookie: string | null, name: string): string {
   const match = setCookie?.match(new RegExp(`${name}=([^;]*)`));
   if (!match) throw new Error(`no ${name} cookie`);
